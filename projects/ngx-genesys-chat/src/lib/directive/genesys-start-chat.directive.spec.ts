@@ -1,0 +1,176 @@
+import { Component, signal } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { FakeGenesys, resetGenesysPage } from '../../test-helpers/fake-genesys';
+import type { CrmCustomer } from '../attributes/crm-customer';
+import { provideGenesysChat } from '../config/provide-genesys-chat';
+import type { GenesysChatError } from '../errors/genesys-chat-error';
+import { GenesysChatService } from '../service/genesys-chat.service';
+import type { StartChatResult } from '../service/genesys-chat-types';
+import { GenesysStartChatDirective } from './genesys-start-chat.directive';
+
+@Component({
+  imports: [GenesysStartChatDirective],
+  template: `
+    <p class="status">{{ chat.status() }}</p>
+    <button
+      id="chat"
+      [genesysStartChat]="customer()"
+      [genesysChatAttributes]="{ source: 'web-portal' }"
+      (chatStarted)="started.push($event)"
+      (chatError)="errors.push($event)"
+    >
+      Chat with us
+    </button>
+    <button id="disabled" disabled [genesysStartChat]="'C-2'">Disabled</button>
+    <div id="card" [genesysStartChat]="'CARD-1'" (chatStarted)="started.push($event)">
+      Chat card
+    </div>
+    <a id="link" role="link" tabindex="-1" [genesysStartChat]="'LINK-1'">Chat link</a>
+  `,
+})
+class Host {
+  readonly chat = TestBed.inject(GenesysChatService);
+  readonly customer = signal<CrmCustomer | string>({ id: 'CRM-12345-XYZ', tier: 'premium' });
+  readonly started: StartChatResult[] = [];
+  readonly errors: GenesysChatError[] = [];
+}
+
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+describe('GenesysStartChatDirective', () => {
+  let fixture: ComponentFixture<Host>;
+  let fake: FakeGenesys;
+  let host: Host;
+  const el = (id: string) => fixture.nativeElement.querySelector(`#${id}`) as HTMLElement;
+
+  beforeEach(async () => {
+    resetGenesysPage();
+    TestBed.configureTestingModule({
+      providers: [
+        provideGenesysChat({
+          deploymentId: '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f',
+          region: 'eu-west-1',
+          load: 'manual',
+        }),
+      ],
+    });
+    fake = new FakeGenesys();
+    fixture = TestBed.createComponent(Host);
+    host = fixture.componentInstance;
+    fixture.autoDetectChanges(); // renders under zoneless and zone.js alike
+    await fixture.whenStable();
+  });
+
+  afterEach(() => TestBed.resetTestingModule());
+
+  it('on click loads Messenger, sets the CRM attributes, opens, and reports the result', async () => {
+    const button = el('chat') as HTMLButtonElement;
+    button.click();
+    await settle();
+    fake.bootstrap();
+    fake.emitReady();
+    await settle();
+    await fixture.whenStable();
+
+    expect(fake.commands.map((c) => c.name)).toEqual(['Database.set', 'Messenger.open']);
+    expect(fake.attributes).toEqual({
+      crmCustomerId: 'CRM-12345-XYZ',
+      customerTier: 'premium',
+      source: 'web-portal',
+    });
+    expect(host.started).toEqual([
+      {
+        attributes: {
+          crmCustomerId: 'CRM-12345-XYZ',
+          customerTier: 'premium',
+          source: 'web-portal',
+        },
+        mode: 'messenger',
+      },
+    ]);
+    expect(el('chat').closest('body')!.querySelector('.status')!.textContent).toBe('open');
+  });
+
+  it('is busy while the chat starts: aria-busy, a disabled button, further clicks ignored', async () => {
+    const button = el('chat') as HTMLButtonElement;
+    button.click();
+    await fixture.whenStable();
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(button.disabled).toBe(true);
+    button.dispatchEvent(new MouseEvent('click')); // a disabled button swallows real clicks; a synthetic one must be ignored too
+    fake.bootstrap();
+    fake.emitReady();
+    await settle();
+    await fixture.whenStable();
+    expect(button.hasAttribute('aria-busy')).toBe(false);
+    expect(button.disabled).toBe(false);
+    expect(fake.commands.filter((c) => c.name === 'Messenger.open')).toHaveLength(1);
+  });
+
+  it('restores a button that was disabled by the app', async () => {
+    const button = el('disabled') as HTMLButtonElement;
+    button.dispatchEvent(new MouseEvent('click'));
+    fake.bootstrap();
+    fake.emitReady();
+    await settle();
+    await fixture.whenStable();
+    expect(button.disabled).toBe(true);
+  });
+
+  it('emits the typed error and sends nothing for an invalid customer', async () => {
+    host.customer.set({ id: 'CRM-1', attributes: { email: 'jane@example.com' } });
+    await fixture.whenStable();
+    el('chat').click();
+    await settle();
+    expect(host.errors.map((e) => e.code)).toEqual(['PII_REJECTED']);
+    expect(host.errors[0].key).toBe('email');
+    expect(fake.script).toBeNull();
+    expect((el('chat') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('emits chatError when Messenger.open is rejected', async () => {
+    el('chat').click();
+    await settle();
+    fake.bootstrap();
+    fake.rejectNext('Messenger.open', 'nope');
+    fake.emitReady();
+    await settle();
+    expect(host.errors.map((e) => [e.code, e.command])).toEqual([
+      ['COMMAND_REJECTED', 'Messenger.open'],
+    ]);
+  });
+
+  it('makes a non-button host keyboard-operable with Enter and Space', async () => {
+    const card = el('card');
+    expect(card.getAttribute('role')).toBe('button');
+    expect(card.getAttribute('tabindex')).toBe('0');
+    const space = new KeyboardEvent('keydown', { key: ' ', cancelable: true });
+    card.dispatchEvent(space);
+    expect(space.defaultPrevented).toBe(true); // no page scroll
+    await settle();
+    fake.bootstrap();
+    fake.emitReady();
+    await settle();
+    expect(host.started.map((r) => r.attributes['crmCustomerId'])).toEqual(['CARD-1']);
+
+    card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle();
+    expect(host.started).toHaveLength(2);
+    expect(card.getAttribute('aria-busy')).toBeNull();
+  });
+
+  it('keeps a role and tabindex the app gave the host', () => {
+    expect(el('link').getAttribute('role')).toBe('link');
+    expect(el('link').getAttribute('tabindex')).toBe('-1');
+  });
+
+  it('adds no Genesys subscriptions per directive', async () => {
+    el('card').click();
+    await settle();
+    fake.bootstrap();
+    fake.emitReady();
+    await settle();
+    expect(fake.subscriptionCount('Messenger.opened')).toBe(1);
+    expect(fake.subscriptionCount('Database.ready')).toBe(1);
+  });
+});

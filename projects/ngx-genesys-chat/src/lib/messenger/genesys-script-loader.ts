@@ -1,0 +1,107 @@
+import { CSP_NONCE, DOCUMENT, Injectable, NgZone, inject } from '@angular/core';
+import { invalidConfig, scriptLoadFailed } from '../errors/errors';
+import type { ResolvedGenesysChatConfig } from '../config/genesys-chat-config';
+import { type GenesysWindow, installGenesysStub } from './genesys-global';
+import { trustedScriptUrl } from './trusted-script-url';
+
+interface PageLoad {
+  readonly deploymentId: string;
+  readonly url: string;
+  script: HTMLScriptElement | null;
+  state: 'loading' | 'loaded' | 'failed';
+  done: Promise<void>;
+}
+
+// Page-wide, not per injector: two Angular apps on one page share one Messenger, as Genesys requires.
+const pageLoads = new WeakMap<object, PageLoad>();
+
+/**
+ * Installs the snippet's stub and injects the bootstrap script, once per page.
+ * The only piece that touches `<script>` elements; `ngx-genesys-chat/testing` replaces it.
+ */
+@Injectable({ providedIn: 'root' })
+export class GenesysScriptLoader {
+  private readonly document = inject(DOCUMENT);
+  private readonly nonce = inject(CSP_NONCE, { optional: true });
+  private readonly zone = inject(NgZone);
+
+  /** Call synchronously before any `Genesys(...)` call; queued calls wait in `Genesys.q` for the script. */
+  installStub(config: ResolvedGenesysChatConfig): void {
+    const win = this.window();
+    const existing = win.Genesys?.c?.deploymentId;
+    const ours = pageLoads.get(win)?.deploymentId;
+    const other = [existing, ours].find(
+      (id) => id !== undefined && id.toLowerCase() !== config.deploymentId,
+    );
+    if (other !== undefined) {
+      throw invalidConfig(
+        'deploymentId',
+        'differs from the Messenger deployment already on this page; Genesys supports one deployment per page.',
+      );
+    }
+    if (existing === undefined) {
+      installGenesysStub(win, config);
+    }
+  }
+
+  /** Resolves when the bootstrap script has loaded; rejects with `SCRIPT_LOAD_FAILED`. A failed load is retried. */
+  loadScript(config: ResolvedGenesysChatConfig): Promise<void> {
+    const win = this.window();
+    const current = pageLoads.get(win);
+    if (current && current.state !== 'failed') return current.done;
+    current?.script?.remove();
+    const load: PageLoad = {
+      deploymentId: config.deploymentId,
+      url: config.scriptUrl,
+      script: null,
+      state: 'loading',
+      done: Promise.resolve(),
+    };
+    load.done = this.zone.runOutsideAngular(() => this.inject(load));
+    pageLoads.set(win, load);
+    return load.done;
+  }
+
+  private inject(load: PageLoad): Promise<void> {
+    const doc = this.document;
+    // A page that already carries the deployment snippet needs no second script.
+    if (Array.from(doc.scripts).some((s) => s.src === load.url)) {
+      load.state = 'loaded';
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const script = doc.createElement('script');
+      load.script = script;
+      script.async = true;
+      script.charset = 'utf-8';
+      if (this.nonce) script.setAttribute('nonce', this.nonce);
+      script.addEventListener(
+        'load',
+        () => {
+          load.state = 'loaded';
+          resolve();
+        },
+        { once: true },
+      );
+      script.addEventListener(
+        'error',
+        () => {
+          load.state = 'failed';
+          reject(scriptLoadFailed(load.url));
+        },
+        { once: true },
+      );
+      script.src = trustedScriptUrl(this.window(), load.url);
+      doc.head.appendChild(script);
+    });
+  }
+
+  private window(): GenesysWindow {
+    return this.document.defaultView as GenesysWindow;
+  }
+}
+
+/** Forget page-level load state; only for tests that reuse one jsdom window. */
+export function resetGenesysPageStateForTests(win: object): void {
+  pageLoads.delete(win);
+}

@@ -1,0 +1,36 @@
+import type { GenesysChatMode } from '../config/genesys-chat-config';
+import type { CustomAttributes } from '../attributes/build-attributes';
+import type { GenesysAttributes } from '../attributes/crm-customer';
+import type { GenesysChatError } from '../errors/genesys-chat-error';
+
+/**
+ * Where Messenger is in its life.
+ * `idle` (nothing fetched) → `loading` → `ready` → `starting` (attributes being set) → `open`.
+ * A load that fails or times out gives `failed`; `load()` or a new chat retries.
+ * A chat that fails to start after Messenger was ready goes back to `ready` (or stays `open`).
+ */
+export type GenesysChatStatus = 'idle' | 'loading' | 'ready' | 'starting' | 'open' | 'failed';
+
+/** Options for one `startChat` call. */
+export interface StartChatOptions {
+  /** Attributes for this chat only, added to the customer's (they may not repeat the CRM id or tier keys). */
+  attributes?: GenesysAttributes;
+  /** A first message to send on the customer's behalf; it carries the attributes to Genesys at once. */
+  message?: string;
+}
+
+/** What a started chat carried. */
+export interface StartChatResult {
+  /** The exact custom attributes Genesys confirmed before the chat opened. */
+  readonly attributes: CustomAttributes;
+  readonly mode: GenesysChatMode;
+}
+
+/** Messenger events, typed. Payloads are what Genesys published, passed on untouched. */
+export type GenesysChatEvent =
+  | { readonly type: 'opened' }
+  | { readonly type: 'closed' }
+  | { readonly type: 'conversationStarted'; readonly data: unknown }
+  | { readonly type: 'conversationClosed'; readonly data: unknown }
+  | { readonly type: 'messagesReceived'; readonly messages: readonly unknown[] }
+  | { readonly type: 'error'; readonly error: GenesysChatError };

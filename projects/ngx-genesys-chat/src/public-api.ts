@@ -1,0 +1,43 @@
+/*
+ * Public API of ngx-genesys-chat.
+ */
+export { provideGenesysChat, type GenesysChatFeature } from './lib/config/provide-genesys-chat';
+export { GenesysChatModule } from './lib/config/genesys-chat.module';
+export {
+  GENESYS_CHAT_CONFIG,
+  type GenesysChatConfig,
+  type GenesysChatMode,
+  type GenesysLoadStrategy,
+  type ResolvedGenesysChatConfig,
+} from './lib/config/genesys-chat-config';
+export { resolveGenesysChatConfig } from './lib/config/resolve-config';
+export { GenesysChatService } from './lib/service/genesys-chat.service';
+export type {
+  GenesysChatEvent,
+  GenesysChatStatus,
+  StartChatOptions,
+  StartChatResult,
+} from './lib/service/genesys-chat-types';
+export { GenesysStartChatDirective } from './lib/directive/genesys-start-chat.directive';
+export {
+  GenesysChatError,
+  isGenesysChatError,
+  type GenesysChatErrorCode,
+  type GenesysChatErrorDetails,
+} from './lib/errors/genesys-chat-error';
+export type {
+  CrmCustomer,
+  GenesysAttributes,
+  GenesysAttributeValue,
+} from './lib/attributes/crm-customer';
+export type { CustomAttributes } from './lib/attributes/build-attributes';
+export { MAX_CUSTOM_ATTRIBUTE_BYTES } from './lib/attributes/attribute-rules';
+export {
+  GENESYS_REGIONS,
+  findGenesysRegion,
+  messengerScriptUrl,
+  type GenesysEnvironment,
+  type GenesysRegion,
+  type GenesysRegionInfo,
+} from './lib/regions/regions';
+export { TRUSTED_TYPES_POLICY_NAME } from './lib/messenger/trusted-script-url';
