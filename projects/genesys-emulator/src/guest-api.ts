@@ -1,0 +1,385 @@
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import type { DeploymentFaults, RoutingConfig } from './config';
+import { routeConversation } from './routing';
+import type { Conversation, ConversationStore } from './store';
+
+/** Genesys' limit on custom attributes (error 4013 above it). */
+export const MAX_CUSTOM_DATA_BYTES = 2048;
+/** Inbound text limit (error 4011 above it). */
+export const MAX_TEXT_BYTES = 4096;
+/** The tracing id Genesys' own clients use for the health-check echo. */
+export const ECHO_TRACING_ID = 'SGVhbHRoQ2hlY2tNZXNzYWdlSWQ=';
+
+export interface GuestApiDeps {
+  readonly store: ConversationStore;
+  routing(): RoutingConfig;
+  faults(deploymentId: string): DeploymentFaults;
+  defaultRatePerSecond(): number;
+}
+
+/** A server → client frame, as the Guest API sends it. */
+export interface ServerFrame {
+  type: 'response' | 'message';
+  class: string;
+  code: number;
+  body: unknown;
+  tracingId?: string;
+}
+
+interface GuestSession {
+  readonly token: string;
+  readonly deploymentId: string;
+  readonly sockets: Set<WebSocket>;
+  conversationId: string | undefined;
+  recent: number[];
+}
+
+interface ClientRequest {
+  action?: unknown;
+  token?: unknown;
+  deploymentId?: unknown;
+  tracingId?: unknown;
+  message?: {
+    type?: unknown;
+    text?: unknown;
+    events?: { eventType?: string; presence?: { type?: string } }[];
+    channel?: { metadata?: { customAttributes?: unknown } };
+  };
+  /** Deprecated top-level location of custom attributes, still accepted by Genesys. */
+  channel?: { metadata?: { customAttributes?: unknown } };
+}
+
+/**
+ * The Web Messaging Guest API over one WebSocket per guest connection (reference §5):
+ * configureSession, onMessage (text and events), echo and closeSession, with the documented
+ * error frames for oversized attributes (4013), oversized text (4011) and the rate limit (429/4029).
+ */
+export class GuestApi {
+  private readonly sessions = new Map<string, GuestSession>();
+  private readonly perSocketCount = new WeakMap<WebSocket, number>();
+
+  constructor(private readonly deps: GuestApiDeps) {}
+
+  /** Serves one accepted WebSocket for a deployment. */
+  accept(ws: WebSocket, deploymentId: string): void {
+    let session: GuestSession | undefined;
+    ws.on('message', (raw) => {
+      let request: ClientRequest;
+      try {
+        request = JSON.parse(raw.toString()) as ClientRequest;
+      } catch {
+        send(ws, { type: 'response', class: 'string', code: 400, body: 'Request failed.' });
+        return;
+      }
+      const tracingId = typeof request.tracingId === 'string' ? request.tracingId : undefined;
+      if (request.action === 'configureSession') {
+        session = this.configure(ws, deploymentId, request, tracingId);
+        return;
+      }
+      if (!session || request.token !== session.token) {
+        send(ws, {
+          type: 'response',
+          class: 'string',
+          code: 4007,
+          body: 'Session not found.',
+          tracingId,
+        });
+        return;
+      }
+      switch (request.action) {
+        case 'onMessage':
+          this.onMessage(ws, session, request, tracingId);
+          break;
+        case 'echo':
+          send(ws, {
+            type: 'response',
+            class: 'StructuredMessage',
+            code: 200,
+            body: {
+              id: randomUUID(),
+              type: 'Text',
+              text: 'ping',
+              direction: 'Inbound',
+              channel: { time: now() },
+            },
+            tracingId: tracingId ?? ECHO_TRACING_ID,
+          });
+          break;
+        case 'closeSession':
+          this.close(ws, session, tracingId);
+          break;
+        default:
+          send(ws, {
+            type: 'response',
+            class: 'string',
+            code: 400,
+            body: 'Request failed.',
+            tracingId,
+          });
+      }
+    });
+    ws.on('close', () => session?.sockets.delete(ws));
+  }
+
+  /** Sends an agent's reply to the guest, as an Outbound StructuredMessage. */
+  deliverOutbound(conversation: Conversation, text: string): void {
+    const id = randomUUID();
+    this.deps.store.addMessage(conversation, { id, direction: 'Outbound', text, time: now() });
+    const session = this.sessions.get(conversation.sessionToken);
+    for (const ws of session?.sockets ?? []) {
+      send(ws, {
+        type: 'message',
+        class: 'StructuredMessage',
+        code: 200,
+        body: {
+          id,
+          type: 'Text',
+          text,
+          direction: 'Outbound',
+          channel: { time: now(), messageId: id, from: { nickname: 'Agent' } },
+          originatingEntity: 'Human',
+        },
+      });
+    }
+  }
+
+  /** Every session and socket is forgotten (emulator reset). */
+  reset(): void {
+    for (const s of this.sessions.values()) for (const ws of s.sockets) ws.terminate();
+    this.sessions.clear();
+  }
+
+  private configure(
+    ws: WebSocket,
+    deploymentId: string,
+    request: ClientRequest,
+    tracingId?: string,
+  ): GuestSession | undefined {
+    const token = request.token;
+    if (typeof token !== 'string' || !token || token.length > 2048) {
+      send(ws, {
+        type: 'response',
+        class: 'string',
+        code: 4020,
+        body: 'Missing parameter: token.',
+        tracingId,
+      });
+      return undefined;
+    }
+    if (request.deploymentId !== undefined && request.deploymentId !== deploymentId) {
+      send(ws, {
+        type: 'response',
+        class: 'string',
+        code: 400,
+        body: 'Request failed.',
+        tracingId,
+      });
+      return undefined;
+    }
+    let session = this.sessions.get(token);
+    const newSession = !session;
+    if (!session) {
+      session = { token, deploymentId, sockets: new Set(), conversationId: undefined, recent: [] };
+      this.sessions.set(token, session);
+    }
+    session.sockets.add(ws);
+    send(ws, {
+      type: 'response',
+      class: 'SessionResponse',
+      code: 200,
+      body: {
+        connected: true,
+        newSession,
+        readOnly: false,
+        clearedExistingSession: false,
+        maxCustomDataBytes: MAX_CUSTOM_DATA_BYTES,
+        durationSeconds: 259200,
+      },
+      tracingId,
+    });
+    return session;
+  }
+
+  private onMessage(
+    ws: WebSocket,
+    session: GuestSession,
+    request: ClientRequest,
+    tracingId?: string,
+  ): void {
+    const faults = this.deps.faults(session.deploymentId);
+    const rate = faults.rateLimitPerSecond ?? this.deps.defaultRatePerSecond();
+    const t = Date.now();
+    session.recent = session.recent.filter((at) => t - at < 1000);
+    if (session.recent.length >= rate) {
+      send(ws, {
+        type: 'response',
+        class: 'TooManyRequestsErrorMessage',
+        code: 429,
+        body: {
+          retryAfter: 1,
+          errorCode: 4029,
+          errorMessage: 'Message rate too high for this session',
+        },
+        tracingId,
+      });
+      return;
+    }
+    session.recent.push(t);
+
+    const message = request.message ?? {};
+    const rawAttributes =
+      message.channel?.metadata?.customAttributes ?? request.channel?.metadata?.customAttributes;
+    const attributes = readAttributes(rawAttributes);
+    if (attributes === 'invalid') {
+      send(ws, {
+        type: 'response',
+        class: 'string',
+        code: 400,
+        body: 'Request failed.',
+        tracingId,
+      });
+      return;
+    }
+    if (attributes && attributeBytes(attributes) > MAX_CUSTOM_DATA_BYTES) {
+      send(ws, {
+        type: 'response',
+        class: 'string',
+        code: 4013,
+        body: `Custom Attributes in channel metadata is larger than ${MAX_CUSTOM_DATA_BYTES} bytes`,
+        tracingId,
+      });
+      return;
+    }
+
+    if (message.type === 'Text') {
+      const text = typeof message.text === 'string' ? message.text : '';
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (bytes > MAX_TEXT_BYTES) {
+        send(ws, {
+          type: 'response',
+          class: 'string',
+          code: 4011,
+          body: `Message length ${bytes} is larger than ${MAX_TEXT_BYTES}`,
+          tracingId,
+        });
+        return;
+      }
+      if (!text.trim()) {
+        send(ws, {
+          type: 'response',
+          class: 'string',
+          code: 400,
+          body: 'Request failed.',
+          tracingId,
+        });
+        return;
+      }
+      const conversation = this.conversationFor(session, attributes ?? {});
+      const id = randomUUID();
+      this.deps.store.addMessage(conversation, { id, direction: 'Inbound', text, time: now() });
+      send(ws, {
+        type: 'message',
+        class: 'StructuredMessage',
+        code: 200,
+        body: {
+          id,
+          type: 'Text',
+          text,
+          direction: 'Inbound',
+          channel: { time: now(), messageId: id },
+          metadata: { correlationId: tracingId ?? id },
+          originatingEntity: 'Human',
+        },
+        tracingId,
+      });
+    } else if (message.type === 'Event') {
+      for (const event of message.events ?? []) {
+        if (event.eventType !== 'Presence') continue;
+        if (event.presence?.type === 'Join') {
+          this.conversationFor(session, attributes ?? {});
+        } else if (event.presence?.type === 'Clear') {
+          const conversation = session.conversationId
+            ? this.deps.store.get(session.conversationId)
+            : undefined;
+          if (conversation) conversation.state = 'disconnected';
+          session.conversationId = undefined;
+          for (const socket of session.sockets) {
+            send(socket, { type: 'message', class: 'SessionClearedEvent', code: 200, body: {} });
+          }
+        }
+      }
+    } else {
+      send(ws, {
+        type: 'response',
+        class: 'string',
+        code: 400,
+        body: 'Request failed.',
+        tracingId,
+      });
+      return;
+    }
+
+    const count = (this.perSocketCount.get(ws) ?? 0) + 1;
+    this.perSocketCount.set(ws, count);
+    const dropAfter = faults.dropSocketAfterMessages;
+    if (typeof dropAfter === 'number' && count >= dropAfter) ws.terminate();
+  }
+
+  /** The session's open conversation, created (and routed) on its first inbound message. */
+  private conversationFor(session: GuestSession, attributes: Record<string, string>): Conversation {
+    const current = session.conversationId
+      ? this.deps.store.get(session.conversationId)
+      : undefined;
+    if (current && current.state === 'connected') {
+      Object.assign(current.attributes, attributes);
+      return current;
+    }
+    const queue = routeConversation(attributes, this.deps.routing());
+    const created = this.deps.store.create(session.deploymentId, session.token, queue, attributes);
+    session.conversationId = created.id;
+    return created;
+  }
+
+  private close(ws: WebSocket, session: GuestSession, tracingId?: string): void {
+    send(ws, {
+      type: 'response',
+      class: 'SessionResponse',
+      code: 200,
+      body: { connected: false },
+      tracingId,
+    });
+    for (const other of session.sockets) {
+      if (other === ws) continue;
+      send(other, { type: 'message', class: 'ConnectionClosedEvent', code: 200, body: {} });
+      other.close();
+    }
+    session.sockets.clear();
+  }
+}
+
+function readAttributes(value: unknown): Record<string, string> | undefined | 'invalid' {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) return 'invalid';
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== 'string') return 'invalid';
+    out[k] = v;
+  }
+  return out;
+}
+
+function attributeBytes(attributes: Record<string, string>): number {
+  let bytes = 0;
+  for (const [k, v] of Object.entries(attributes))
+    bytes += Buffer.byteLength(k, 'utf8') + Buffer.byteLength(v, 'utf8');
+  return bytes;
+}
+
+function send(ws: WebSocket, frame: ServerFrame): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
