@@ -1,32 +1,31 @@
-import { Component, inject, signal } from '@angular/core';
-import {
-  type GenesysChatError,
-  GenesysChatService,
-  GenesysStartChatDirective,
-} from 'ngx-genesys-chat';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { GenesysChatService } from 'ngx-genesys-chat';
+import { CustomerTable } from './customers/customer-table';
+import { EventLog } from './event-log/event-log';
+import { ReceivedPanel } from './received/received-panel';
 
 @Component({
   selector: 'app-root',
-  imports: [GenesysStartChatDirective],
+  imports: [CustomerTable, EventLog, ReceivedPanel],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>ngx-genesys-chat</h1>
-    <p>
-      Messenger: <strong>{{ chat.status() }}</strong>
-    </p>
-    <button
-      [genesysStartChat]="customer"
-      [genesysChatAttributes]="{ source: 'web-portal' }"
-      (chatError)="error.set($event.code)"
-    >
-      Chat with us
-    </button>
-    @if (error()) {
-      <p role="alert">{{ error() }}</p>
-    }
+    <header>
+      <h1>Acme CRM <small>customers</small></h1>
+      <span class="badge" [attr.data-status]="chat.status()" data-testid="status"
+        >Messenger: {{ chat.status() }}</span
+      >
+    </header>
+    <main>
+      <section class="customers">
+        <demo-customer-table />
+      </section>
+      <aside>
+        <section class="card"><demo-received-panel /></section>
+        <section class="card"><demo-event-log /></section>
+      </aside>
+    </main>
   `,
 })
 export class App {
   protected readonly chat = inject(GenesysChatService);
-  protected readonly customer = { id: 'CRM-12345-XYZ', tier: 'premium' };
-  protected readonly error = signal<GenesysChatError['code'] | null>(null);
 }
