@@ -1,0 +1,88 @@
+// Static server for the built demo, with an optional strict CSP carrying a fresh nonce per page.
+// Module: const { url, close } = await serveDemo({ port: 0, csp: { connect: ['http://127.0.0.1:8787'] } });
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * The policy issue #6 asks the demo to pass: nonce + strict-dynamic scripts, Trusted Types for
+ * script sinks with only the library's and Angular's policies, plus the emulator as connect-src.
+ */
+export function strictCsp(nonce, { connect = [] } = {}) {
+  const ws = connect.map((origin) => origin.replace(/^http/, 'ws'));
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    `connect-src 'self' ${[...connect, ...ws].join(' ')}`.trim(),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types ngx-genesys-chat angular',
+  ].join('; ');
+}
+
+export async function serveDemo({
+  port = 4200,
+  host = '127.0.0.1',
+  root = 'dist/demo/browser',
+  csp = null,
+} = {}) {
+  root = resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://x');
+      let file = normalize(join(root, decodeURIComponent(url.pathname)));
+      if (!file.startsWith(root)) return void res.writeHead(403).end();
+      if (
+        !(await stat(file).then(
+          (s) => s.isFile(),
+          () => false,
+        ))
+      )
+        file = join(root, 'index.html');
+      let body = await readFile(file);
+      const headers = {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+      };
+      if (extname(file) === '.html') {
+        const nonce = randomBytes(16).toString('base64');
+        body = Buffer.from(body.toString('utf8').replaceAll('__CSP_NONCE__', nonce));
+        if (csp) headers['Content-Security-Policy'] = strictCsp(nonce, csp);
+      }
+      res.writeHead(200, headers).end(body);
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, ok);
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  return {
+    url: `http://${host}:${server.address().port}`,
+    close: () =>
+      new Promise((done) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => done());
+      }),
+  };
+}
