@@ -10,7 +10,6 @@ export {
   type GenesysLoadStrategy,
   type ResolvedGenesysChatConfig,
 } from './lib/config/genesys-chat-config';
-export { resolveGenesysChatConfig } from './lib/config/resolve-config';
 export { GenesysChatService } from './lib/service/genesys-chat.service';
 export type {
   GenesysChatEvent,
@@ -31,13 +30,6 @@ export type {
   GenesysAttributeValue,
 } from './lib/attributes/crm-customer';
 export type { CustomAttributes } from './lib/attributes/build-attributes';
-export { MAX_CUSTOM_ATTRIBUTE_BYTES } from './lib/attributes/attribute-rules';
-export {
-  GENESYS_REGIONS,
-  findGenesysRegion,
-  messengerScriptUrl,
-  type GenesysEnvironment,
-  type GenesysRegion,
-  type GenesysRegionInfo,
-} from './lib/regions/regions';
-export { TRUSTED_TYPES_POLICY_NAME } from './lib/messenger/trusted-script-url';
+export { MAX_CUSTOM_ATTRIBUTE_BYTES } from './lib/attributes/limits';
+export type { GenesysEnvironment, GenesysRegion, GenesysRegionInfo } from './lib/regions/regions';
+export { TRUSTED_TYPES_POLICY_NAME } from './lib/messenger/trusted-types-policy-name';

@@ -1,5 +1,4 @@
-/** Genesys' limit on custom attributes: UTF-8 bytes of all keys plus all values (server error 4013 above it). */
-export const MAX_CUSTOM_ATTRIBUTE_BYTES = 2048;
+export { MAX_CUSTOM_ATTRIBUTE_BYTES } from './limits';
 
 /** Keys must be identifier-like so they read the same in Architect's Get Participant Data. */
 export const ATTRIBUTE_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;

@@ -8,14 +8,6 @@ export function invalidConfig(key: string, problem: string): GenesysChatError {
   });
 }
 
-export function notBrowser(): GenesysChatError {
-  return new GenesysChatError(
-    'NOT_BROWSER',
-    'Genesys Messenger only runs in a browser. On the server nothing is loaded; ' +
-      'start chats from browser-only code (a click handler, afterNextRender).',
-  );
-}
-
 export function scriptLoadFailed(url: string): GenesysChatError {
   return new GenesysChatError(
     'SCRIPT_LOAD_FAILED',

@@ -11,8 +11,7 @@ interface TrustedTypesWindow {
   };
 }
 
-/** The policy name to list in a `trusted-types` CSP directive. */
-export const TRUSTED_TYPES_POLICY_NAME = 'ngx-genesys-chat';
+import { TRUSTED_TYPES_POLICY_NAME } from './trusted-types-policy-name';
 
 // Browsers refuse a second policy with the same name under a strict CSP, so one per window.
 const policies = new WeakMap<object, TrustedTypePolicyLike>();

@@ -1,145 +1,83 @@
 import {
   DOCUMENT,
   DestroyRef,
+  EnvironmentInjector,
   Injectable,
   NgZone,
   PLATFORM_ID,
   inject,
+  runInInjectionContext,
   signal,
 } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
-import {
-  BehaviorSubject,
-  Observable,
-  Subject,
-  combineLatest,
-  defer,
-  distinctUntilChanged,
-  from,
-  ignoreElements,
-  map,
-  merge,
-  share,
-  ReplaySubject,
-  take,
-  takeUntil,
-  tap,
-  throwError,
-  timeout,
-} from 'rxjs';
-import {
-  GENESYS_CHAT_CONFIG,
-  type GenesysChatMode,
-  type ResolvedGenesysChatConfig,
-} from '../config/genesys-chat-config';
-import { resolveGenesysChatConfig } from '../config/resolve-config';
-import {
-  buildAttributes,
-  buildCustomerAttributes,
-  type CustomAttributes,
-} from '../attributes/build-attributes';
+import { BehaviorSubject, Observable, type Subscription } from 'rxjs';
 import type { CrmCustomer, GenesysAttributes } from '../attributes/crm-customer';
-import { invalidAttributes, messengerError, notBrowser, readyTimeout } from '../errors/errors';
-import type { GenesysChatError } from '../errors/genesys-chat-error';
-import { runGenesysCommand } from '../messenger/genesys-command';
-import { genesysEventDispatcher } from '../messenger/genesys-event-dispatcher';
-import type { GenesysEventEnvelope, GenesysWindow } from '../messenger/genesys-global';
-import { GenesysScriptLoader } from '../messenger/genesys-script-loader';
-import { utf8Bytes } from '../attributes/attribute-rules';
-import { scheduleLoad } from './load-strategy';
-import { IdentityStore } from './identity-store';
+import { GENESYS_CHAT_CONFIG, type GenesysLoadStrategy } from '../config/genesys-chat-config';
+import { notBrowser } from '../errors/not-browser';
+import type { GenesysChatEngine } from './genesys-chat-engine';
 import type {
   GenesysChatEvent,
   GenesysChatStatus,
   StartChatOptions,
   StartChatResult,
 } from './genesys-chat-types';
-import { outsideZoneDeliverInside } from './zone-operators';
+import { scheduleLoad } from './load-strategy';
 
-const MAX_MESSAGE_BYTES = 4096;
-const CUSTOM_ATTRIBUTES = 'messaging.customAttributes';
+const STRATEGIES: readonly GenesysLoadStrategy[] = ['eager', 'idle', 'interaction', 'manual'];
 
 /**
  * Loads Genesys Messenger once, reports readiness, sets the customer's CRM attributes and starts
  * the chat. Every failure is a `GenesysChatError`; nothing is sent to Genesys unless it is valid.
+ *
+ * This class is deliberately thin: the engine behind it (validation, the loader, the Genesys
+ * plumbing, the RxJS pipelines) is a separate chunk imported on first use, so a page pays for it
+ * only once chat is wanted.
  */
 @Injectable({ providedIn: 'root' })
 export class GenesysChatService {
-  private readonly rawConfig = inject(GENESYS_CHAT_CONFIG, { optional: true });
-  private readonly loader = inject(GenesysScriptLoader);
-  private readonly zone = inject(NgZone);
+  private readonly injector = inject(EnvironmentInjector);
   private readonly document = inject(DOCUMENT);
+  private readonly rawConfig = inject(GENESYS_CHAT_CONFIG, { optional: true });
+  private readonly zone = inject(NgZone);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
-  private readonly identity = new IdentityStore(this.isBrowser ? this.document.defaultView : null);
-
-  private readonly destroyed$ = new Subject<void>();
-  private readonly aborter = new AbortController();
-  private readonly statusSubject = new BehaviorSubject<GenesysChatStatus>('idle');
   private readonly statusSignal = signal<GenesysChatStatus>('idle');
-  private readonly seenReady = new Set<string>();
-  private readonly inFlight = new Map<string, Promise<StartChatResult>>();
-  private configCache: ResolvedGenesysChatConfig | GenesysChatError | undefined;
-  private attempt$: Observable<void> | null = null;
-  private attemptFailed = false;
-  private startQueue: Promise<unknown> = Promise.resolve();
-  /** Keys of the custom attributes this library last put into Messenger's page memory. */
-  private appliedKeys = new Set<string>();
-  private messengerOpen = false;
+  private readonly statusSubject = new BehaviorSubject<GenesysChatStatus>('idle');
+  private engineLoad: Promise<GenesysChatEngine> | null = null;
+  private destroyed = false;
   private cancelSchedule: () => void = () => undefined;
 
-  /** Current status, for templates. */
+  /** Current status, for templates: `'idle' | 'loading' | 'ready' | 'starting' | 'open' | 'failed'`. */
   readonly status = this.statusSignal.asReadonly();
 
   /** Every status change, starting with the current one. */
-  readonly status$: Observable<GenesysChatStatus> = this.statusSubject.pipe(distinctUntilChanged());
+  readonly status$: Observable<GenesysChatStatus> = this.statusSubject.asObservable();
 
   /**
    * Emits once and completes when Messenger is usable (Database ready plus Messenger ready, or
    * MessagingService ready in headless mode). Subscribing starts the load. Errors with
-   * `READY_TIMEOUT`, `SCRIPT_LOAD_FAILED`, `INVALID_CONFIG` or `NOT_BROWSER`. Late subscribers get
-   * the same outcome without a second load; `load()` retries a failed one.
+   * `READY_TIMEOUT` after `readyTimeoutMs`, `SCRIPT_LOAD_FAILED`, `INVALID_CONFIG`, or at once
+   * `NOT_BROWSER` on the server. Late subscribers get the same outcome without a second load;
+   * `load()` retries a failed one.
    */
-  readonly ready$: Observable<void> = defer(() => this.currentAttempt()).pipe(
-    outsideZoneDeliverInside<void>(this.zone),
-  );
+  readonly ready$: Observable<void> = this.fromEngine((engine) => engine.ready$, 'error');
 
-  /** Messenger events, typed. One Genesys subscription per event, however many subscribers. */
-  readonly events$: Observable<GenesysChatEvent> = defer(() => this.genesysEvents()).pipe(
-    outsideZoneDeliverInside<GenesysChatEvent>(this.zone),
-    share(),
+  /** Typed Messenger events. One Genesys subscription per event, however many subscribers. Silent on the server. */
+  readonly events$: Observable<GenesysChatEvent> = this.fromEngine(
+    (engine) => engine.events$,
+    'silent',
   );
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.destroy());
-    if (!this.isBrowser) return;
-    this.zone.runOutsideAngular(() => {
-      merge(
-        this.event$('Database.ready').pipe(tap(() => this.applyStoredIdentity())),
-        this.event$('Messenger.opened').pipe(tap(() => this.onOpenChange(true))),
-        this.event$('Messenger.closed').pipe(tap(() => this.onOpenChange(false))),
-      )
-        .pipe(takeUntil(this.destroyed$))
-        .subscribe();
+    inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
+      this.cancelSchedule();
+      this.statusSubject.complete();
     });
   }
 
-  /**
-   * Starts loading Messenger (or joins the load under way) and resolves when it is ready.
-   * After a failure, calling it again retries.
-   */
+  /** Starts loading Messenger (or joins the load under way) and resolves when it is ready. After a failure, retries. */
   load(): Promise<void> {
-    if (this.attemptFailed) {
-      this.attempt$ = null;
-      this.attemptFailed = false;
-    }
-    const attempt$ = this.currentAttempt();
-    // Subscribed outside the zone so the timeout timer never holds the app unstable. Left
-    // unsettled if the app is destroyed first: nothing is left to act on the outcome.
-    return new Promise<void>((resolve, reject) => {
-      this.zone.runOutsideAngular(() =>
-        attempt$.subscribe({ next: () => resolve(), error: reject }),
-      );
-    });
+    return this.engine().then((engine) => engine.load());
   }
 
   /**
@@ -148,376 +86,90 @@ export class GenesysChatService {
    * Concurrent calls with the same customer and attributes share one sequence; different customers
    * run one after the other, so their attributes never mix.
    */
-  startChat(
-    customer: CrmCustomer | string,
-    options: StartChatOptions = {},
-  ): Promise<StartChatResult> {
-    let config: ResolvedGenesysChatConfig;
-    let attributes: CustomAttributes;
-    try {
-      config = this.config();
-      attributes = buildCustomerAttributes(customer, options?.attributes, config);
-      checkMessage(options?.message);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    const message = options?.message;
-    const key = JSON.stringify([Object.entries(attributes), message ?? null]);
-    const existing = this.inFlight.get(key);
-    if (existing) return existing;
-
-    const run = this.enqueue(() => this.runStart(config, attributes, message));
-    this.inFlight.set(key, run);
-    const forget = () => this.inFlight.delete(key);
-    run.then(forget, forget);
-    return run;
+  startChat(customer: CrmCustomer | string, options?: StartChatOptions): Promise<StartChatResult> {
+    return this.engine().then((engine) => engine.startChat(customer, options));
   }
 
-  /**
-   * Validates and merges attributes into Messenger's custom attributes (Genesys' `Database.set`
-   * semantics). They reach Genesys with the customer's next message.
-   */
+  /** Validates and merges attributes into Messenger's custom attributes (`Database.set`). They reach Genesys with the next message. */
   setAttributes(attributes: GenesysAttributes): Promise<void> {
-    let config: ResolvedGenesysChatConfig;
-    let checked: CustomAttributes;
-    try {
-      config = this.config();
-      checked = buildAttributes(attributes, config);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return this.enqueue(async () => {
-      await this.load();
-      await this.command('Database.set', { messaging: { customAttributes: checked } }, config);
-      for (const k of Object.keys(checked)) this.appliedKeys.add(k);
-    });
+    return this.engine().then((engine) => engine.setAttributes(attributes));
   }
 
   /**
-   * Remembers the signed-in customer for this browser tab and applies their attributes as soon as
+   * At login: remembers the customer for this browser tab and applies their attributes as soon as
    * Messenger's Database is ready, and again on every page load until `clearIdentity()`.
    * Does not load Messenger by itself.
    */
   identify(customer: CrmCustomer | string): Promise<void> {
-    let config: ResolvedGenesysChatConfig;
-    let attributes: CustomAttributes;
-    try {
-      config = this.config();
-      attributes = buildCustomerAttributes(customer, undefined, config);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    this.identity.save(attributes);
-    if (!this.seenReady.has('Database.ready')) return Promise.resolve();
-    return this.enqueue(() => this.replaceAttributes(attributes, config));
+    return this.engine().then((engine) => engine.identify(customer));
   }
 
-  /** Forgets the customer (call it at logout) and removes the attributes from Messenger's page memory. Data already sent stays on the conversation. */
+  /** At logout: forgets the customer and removes the attributes from Messenger's page memory. Data already sent stays on the conversation. */
   clearIdentity(): Promise<void> {
-    this.identity.clear();
-    if (!this.seenReady.has('Database.ready')) return Promise.resolve();
-    let config: ResolvedGenesysChatConfig;
-    try {
-      config = this.config();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return this.enqueue(async () => {
-      await this.command('Database.remove', { name: CUSTOM_ATTRIBUTES }, config);
-      this.appliedKeys.clear();
-    });
+    return this.engine().then((engine) => engine.clearIdentity());
   }
 
   /** @internal Starts the configured load strategy; called once by `provideGenesysChat`. */
   scheduleConfiguredLoad(): void {
     if (!this.isBrowser) return;
-    let config: ResolvedGenesysChatConfig;
-    try {
-      config = this.config();
-    } catch {
-      // An invalid config surfaces as INVALID_CONFIG from ready$, load() and startChat().
-      return;
-    }
+    const wanted = this.rawConfig?.load;
+    // An unknown strategy still loads (idle), so the engine can report INVALID_CONFIG through status.
+    const strategy = STRATEGIES.includes(wanted as GenesysLoadStrategy)
+      ? (wanted as GenesysLoadStrategy)
+      : 'idle';
     // Listeners and idle callbacks outside the zone: a pointerdown should not cost a change detection.
     this.cancelSchedule = this.zone.runOutsideAngular(() =>
-      scheduleLoad(config.load, this.document.defaultView as Window, () =>
-        this.load().catch((error: GenesysChatError) =>
-          this.debugLog(config, `load failed: ${error.code}`),
+      scheduleLoad(strategy, this.document.defaultView as Window, () =>
+        this.load().catch(
+          () => undefined /* reflected in status; the engine logs it in debug mode */,
         ),
       ),
     );
   }
 
-  // ---- loading -----------------------------------------------------------------------------
-
-  private currentAttempt(): Observable<void> {
-    return (this.attempt$ ??= this.createAttempt());
-  }
-
-  private createAttempt(): Observable<void> {
-    return defer(() => {
-      if (!this.isBrowser) return throwError(notBrowser);
-      const config = this.config();
-      this.setStatus('loading');
-      this.loader.installStub(config);
-      this.dispatcher().attach();
-      const script$ = from(this.loader.loadScript(config)).pipe(ignoreElements());
-      return merge(script$, this.readiness$(config.mode)).pipe(
-        take(1),
-        timeout({
-          first: config.readyTimeoutMs,
-          with: () =>
-            throwError(() => readyTimeout(config.readyTimeoutMs, this.missingReady(config.mode))),
-        }),
+  private engine(): Promise<GenesysChatEngine> {
+    if (!this.isBrowser) return Promise.reject(notBrowser());
+    return (this.engineLoad ??= import('./genesys-chat-engine').then(({ GenesysChatEngine }) => {
+      // A dead app gets no engine: its promises simply never settle.
+      if (this.destroyed) return new Promise<never>(() => undefined);
+      return runInInjectionContext(
+        this.injector,
+        () =>
+          new GenesysChatEngine({
+            setStatus: (status) => this.setStatus(status),
+            status: () => this.statusSubject.value,
+          }),
       );
-    }).pipe(
-      tap({
-        next: () => this.setStatus(this.messengerOpen ? 'open' : 'ready'),
-        error: () => {
-          this.attemptFailed = true;
-          this.setStatus('failed');
+    }));
+  }
+
+  private fromEngine<T>(
+    pick: (engine: GenesysChatEngine) => Observable<T>,
+    onServer: 'error' | 'silent',
+  ): Observable<T> {
+    return new Observable<T>((subscriber) => {
+      if (!this.isBrowser) {
+        if (onServer === 'error') subscriber.error(notBrowser());
+        return undefined;
+      }
+      let inner: Subscription | undefined;
+      let closed = false;
+      this.engine().then(
+        (engine) => {
+          if (!closed) inner = pick(engine).subscribe(subscriber);
         },
-      }),
-      takeUntil(this.destroyed$),
-      // Unlike shareReplay, keeps a failure too: late subscribers get the same error, not a second load.
-      share({
-        connector: () => new ReplaySubject<void>(1),
-        resetOnError: false,
-        resetOnComplete: false,
-        resetOnRefCountZero: false,
-      }),
-    );
-  }
-
-  private readiness$(mode: GenesysChatMode): Observable<void> {
-    return combineLatest(readyEventsFor(mode).map((name) => this.event$(name).pipe(take(1)))).pipe(
-      map(() => undefined),
-    );
-  }
-
-  private missingReady(mode: GenesysChatMode): string[] {
-    return readyEventsFor(mode).filter((name) => !this.seenReady.has(name));
-  }
-
-  // ---- starting ----------------------------------------------------------------------------
-
-  private async runStart(
-    config: ResolvedGenesysChatConfig,
-    attributes: CustomAttributes,
-    message: string | undefined,
-  ): Promise<StartChatResult> {
-    await this.load();
-    this.setStatus('starting');
-    try {
-      // Genesys only learns the attributes with the next message, so they must be in place before the UI can send one.
-      await this.replaceAttributes(attributes, config);
-      if (config.mode === 'messenger') {
-        await this.command('Messenger.open', {}, config);
-      } else {
-        await this.startHeadlessConversation(config);
-      }
-      if (message !== undefined) {
-        await this.command('MessagingService.sendMessage', { message }, config);
-      }
-      this.messengerOpen = true;
-      this.setStatus('open');
-      this.debugLog(config, `chat started with attributes ${Object.keys(attributes).join(', ')}`);
-      return { attributes, mode: config.mode };
-    } catch (error) {
-      this.setStatus(this.messengerOpen ? 'open' : 'ready');
-      throw error;
-    }
-  }
-
-  /**
-   * `Database.set` merges into the existing map, so keys left over from an earlier customer are
-   * removed first: one customer's tier must never ride on another customer's chat.
-   */
-  private async replaceAttributes(
-    attributes: CustomAttributes,
-    config: ResolvedGenesysChatConfig,
-  ): Promise<void> {
-    const stale = [...this.appliedKeys].some((k) => !(k in attributes));
-    if (stale) {
-      await this.command('Database.remove', { name: CUSTOM_ATTRIBUTES }, config);
-      this.appliedKeys.clear();
-    }
-    await this.command(
-      'Database.set',
-      { messaging: { customAttributes: { ...attributes } } },
-      config,
-    );
-    this.appliedKeys = new Set(Object.keys(attributes));
-  }
-
-  /**
-   * UNCONFIRMED (reference §4, source S only): `startConversation` rejects with "There is already an
-   * active conversation" when one is running. That case is a started chat, not a failure; the
-   * reason text is matched here and nowhere else.
-   */
-  private async startHeadlessConversation(config: ResolvedGenesysChatConfig): Promise<void> {
-    try {
-      await this.command('MessagingService.startConversation', {}, config);
-    } catch (error) {
-      const reason = (error as GenesysChatError).reason;
-      const text =
-        typeof reason === 'string'
-          ? reason
-          : String((reason as { message?: unknown })?.message ?? '');
-      if (!/already an active conversation/i.test(text)) throw error;
-    }
-  }
-
-  private applyStoredIdentity(): void {
-    const attributes = this.identity.load();
-    if (!attributes) return;
-    let config: ResolvedGenesysChatConfig;
-    try {
-      config = this.config();
-      // Stored data is re-checked: the rules or the config may have changed since it was saved.
-      buildAttributes(attributes, config);
-    } catch {
-      this.identity.clear();
-      return;
-    }
-    this.enqueue(() => this.replaceAttributes(attributes, config)).catch(
-      (error: GenesysChatError) => this.debugLog(config, `identity not applied: ${error.code}`),
-    );
-  }
-
-  // ---- Genesys plumbing --------------------------------------------------------------------
-
-  private command(
-    name: string,
-    payload: object,
-    config: ResolvedGenesysChatConfig,
-  ): Promise<unknown> {
-    return this.zone.runOutsideAngular(() =>
-      runGenesysCommand(this.window(), name, payload, config.commandTimeoutMs, this.aborter.signal),
-    );
-  }
-
-  /** Raw Genesys event as an observable; registers with the page's one dispatcher. */
-  private event$(name: string): Observable<GenesysEventEnvelope> {
-    return new Observable<GenesysEventEnvelope>((subscriber) => {
-      if (!this.isBrowser) return undefined;
-      return this.dispatcher().listen(name, (envelope) => {
-        if (name.endsWith('.ready')) this.seenReady.add(name);
-        subscriber.next(envelope);
-      });
+        (error: unknown) => subscriber.error(error),
+      );
+      return () => {
+        closed = true;
+        inner?.unsubscribe();
+      };
     });
-  }
-
-  private genesysEvents(): Observable<GenesysChatEvent> {
-    let mode: GenesysChatMode = 'messenger';
-    try {
-      mode = this.config().mode;
-    } catch {
-      // Events stay silent until the config is fixed.
-    }
-    const started = mode === 'headless' ? 'MessagingService.started' : 'Conversations.started';
-    return merge(
-      this.event$('Messenger.opened').pipe(map((): GenesysChatEvent => ({ type: 'opened' }))),
-      this.event$('Messenger.closed').pipe(map((): GenesysChatEvent => ({ type: 'closed' }))),
-      this.event$(started).pipe(
-        map((e): GenesysChatEvent => ({ type: 'conversationStarted', data: e.data })),
-      ),
-      this.event$('Conversations.closed').pipe(
-        map((e): GenesysChatEvent => ({ type: 'conversationClosed', data: e.data })),
-      ),
-      this.event$('MessagingService.messagesReceived').pipe(
-        map((e): GenesysChatEvent => ({ type: 'messagesReceived', messages: messagesOf(e.data) })),
-      ),
-      this.event$('MessagingService.error').pipe(
-        map((e): GenesysChatEvent => ({
-          type: 'error',
-          error: messengerError('MessagingService.error', e.data),
-        })),
-      ),
-      this.event$('Conversations.error').pipe(
-        map((e): GenesysChatEvent => ({
-          type: 'error',
-          error: messengerError('Conversations.error', e.data),
-        })),
-      ),
-    ).pipe(takeUntil(this.destroyed$));
-  }
-
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.startQueue.then(task);
-    this.startQueue = run.catch(() => undefined);
-    return run;
-  }
-
-  private onOpenChange(open: boolean): void {
-    this.messengerOpen = open;
-    const status = this.statusSubject.value;
-    if (open && status === 'ready') this.setStatus('open');
-    if (!open && status === 'open') this.setStatus('ready');
   }
 
   private setStatus(status: GenesysChatStatus): void {
-    // Inside the zone so zone.js apps re-render; a no-op wrapper when zoneless.
-    this.zone.run(() => {
-      this.statusSignal.set(status);
-      this.statusSubject.next(status);
-    });
-  }
-
-  private config(): ResolvedGenesysChatConfig {
-    if (this.configCache === undefined) {
-      try {
-        this.configCache = resolveGenesysChatConfig(this.rawConfig);
-      } catch (error) {
-        this.configCache = error as GenesysChatError;
-      }
-    }
-    if (this.configCache instanceof Error) throw this.configCache;
-    return this.configCache;
-  }
-
-  private window(): GenesysWindow {
-    return this.document.defaultView as GenesysWindow;
-  }
-
-  private dispatcher() {
-    return genesysEventDispatcher(this.window());
-  }
-
-  private debugLog(config: ResolvedGenesysChatConfig, text: string): void {
-    // Only codes and attribute keys are ever logged, never values.
-    if (config.debug) console.debug(`[ngx-genesys-chat] ${text}`);
-  }
-
-  private destroy(): void {
-    this.cancelSchedule();
-    this.aborter.abort();
-    this.destroyed$.next();
-    this.destroyed$.complete();
-    this.statusSubject.complete();
-  }
-}
-
-function readyEventsFor(mode: GenesysChatMode): string[] {
-  return mode === 'headless'
-    ? ['Database.ready', 'MessagingService.ready']
-    : ['Database.ready', 'Messenger.ready'];
-}
-
-function messagesOf(data: unknown): readonly unknown[] {
-  const messages = (data as { messages?: unknown } | undefined)?.messages;
-  return Array.isArray(messages) ? messages : [];
-}
-
-function checkMessage(message: unknown): void {
-  if (message === undefined) return;
-  if (typeof message !== 'string' || !message.trim()) {
-    throw invalidAttributes('message', 'must be a non-blank string when given');
-  }
-  if (utf8Bytes(message) > MAX_MESSAGE_BYTES) {
-    throw invalidAttributes(
-      'message',
-      `is longer than ${MAX_MESSAGE_BYTES} UTF-8 bytes, the Genesys limit for one message`,
-    );
+    if (this.statusSubject.value === status || this.destroyed) return;
+    this.statusSignal.set(status);
+    this.statusSubject.next(status);
   }
 }
