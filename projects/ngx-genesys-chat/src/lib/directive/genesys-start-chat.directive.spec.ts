@@ -26,6 +26,7 @@ import { GenesysStartChatDirective } from './genesys-start-chat.directive';
       Chat card
     </div>
     <a id="link" role="link" tabindex="-1" [genesysStartChat]="'LINK-1'">Chat link</a>
+    <button id="nested" [genesysStartChat]="'NESTED-1'" (chatStarted)="started.push($event)"><span (click)="$event.stopPropagation()">Icon</span></button>
   `,
 })
 class Host {
@@ -97,7 +98,7 @@ describe('GenesysStartChatDirective', () => {
     await fixture.whenStable();
     expect(button.getAttribute('aria-busy')).toBe('true');
     expect(button.disabled).toBe(true);
-    button.dispatchEvent(new MouseEvent('click')); // a disabled button swallows real clicks; a synthetic one must be ignored too
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true })); // a disabled button swallows real clicks; a synthetic one must be ignored too
     fake.bootstrap();
     fake.emitReady();
     await settle();
@@ -109,7 +110,7 @@ describe('GenesysStartChatDirective', () => {
 
   it('restores a button that was disabled by the app', async () => {
     const button = el('disabled') as HTMLButtonElement;
-    button.dispatchEvent(new MouseEvent('click'));
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     fake.bootstrap();
     fake.emitReady();
     await settle();
@@ -144,7 +145,7 @@ describe('GenesysStartChatDirective', () => {
     const card = el('card');
     expect(card.getAttribute('role')).toBe('button');
     expect(card.getAttribute('tabindex')).toBe('0');
-    const space = new KeyboardEvent('keydown', { key: ' ', cancelable: true });
+    const space = new KeyboardEvent('keydown', { key: ' ', cancelable: true, bubbles: true });
     card.dispatchEvent(space);
     expect(space.defaultPrevented).toBe(true); // no page scroll
     await settle();
@@ -153,10 +154,19 @@ describe('GenesysStartChatDirective', () => {
     await settle();
     expect(host.started.map((r) => r.attributes['crmCustomerId'])).toEqual(['CARD-1']);
 
-    card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     await settle();
     expect(host.started).toHaveLength(2);
     expect(card.getAttribute('aria-busy')).toBeNull();
+  });
+
+  it('starts from a click inside the host, even when an app handler stops its propagation', async () => {
+    (el('nested').querySelector('span') as HTMLElement).click();
+    await settle();
+    fake.bootstrap();
+    fake.emitReady();
+    await settle();
+    expect(host.started.map((r) => r.attributes['crmCustomerId'])).toEqual(['NESTED-1']);
   });
 
   it('keeps a role and tabindex the app gave the host', () => {

@@ -1,17 +1,9 @@
-import {
-  Directive,
-  ElementRef,
-  NgZone,
-  Renderer2,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { Directive, ElementRef, Input, NgZone, inject, output } from '@angular/core';
 import type { CrmCustomer, GenesysAttributes } from '../attributes/crm-customer';
 import { GenesysChatError } from '../errors/genesys-chat-error';
 import { GenesysChatService } from '../service/genesys-chat.service';
 import type { StartChatResult } from '../service/genesys-chat-types';
+import { type Activatable, registerActivation } from './delegated-activation';
 
 /**
  * Starts a CRM-attributed chat when its host is activated.
@@ -23,57 +15,55 @@ import type { StartChatResult } from '../service/genesys-chat-types';
  * While the chat starts it sets `aria-busy`, disables a button host and ignores further activations.
  * On a host that is not a button it also answers Enter and Space, and gets `role="button"` and
  * `tabindex="0"` unless the host has its own.
+ *
+ * Pages render it by the thousand (a row per customer), so an instance holds plain fields, adds no
+ * event listener of its own (activations are delegated, see `registerActivation`) and no binding
+ * that needs change detection; the busy state is written to the DOM only when it changes.
  */
 @Directive({
   selector: '[genesysStartChat]',
   exportAs: 'genesysStartChat',
-  host: {
-    '(click)': 'start()',
-    '(keydown.enter)': 'onKey($event)',
-    '(keydown.space)': 'onKey($event)',
-    '[attr.aria-busy]': 'busy() ? "true" : null',
-  },
 })
-export class GenesysStartChatDirective {
+export class GenesysStartChatDirective implements Activatable {
   private readonly chat = inject(GenesysChatService);
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
-  private readonly renderer = inject(Renderer2);
   private readonly zone = inject(NgZone);
-  private readonly isButton = this.host.tagName === 'BUTTON';
+  private starting = false;
   private wasDisabled = false;
 
   /** The customer: a `CrmCustomer` or a CRM id string. */
-  readonly customer = input.required<CrmCustomer | string>({ alias: 'genesysStartChat' });
+  @Input({ alias: 'genesysStartChat', required: true }) customer!: CrmCustomer | string;
   /** Attributes added for this chat, such as `{ source: 'web-portal' }`. */
-  readonly attributes = input<GenesysAttributes | undefined>(undefined, {
-    alias: 'genesysChatAttributes',
-  });
+  @Input('genesysChatAttributes') attributes: GenesysAttributes | undefined;
   /** An optional first message sent on the customer's behalf. */
-  readonly message = input<string | undefined>(undefined, { alias: 'genesysChatMessage' });
+  @Input('genesysChatMessage') message: string | undefined;
 
   /** Emits once Genesys confirmed the attributes and Messenger opened. */
   readonly chatStarted = output<StartChatResult>();
   /** Emits the typed error when the chat could not start. */
   readonly chatError = output<GenesysChatError>();
 
-  /** True while a chat is starting. */
-  readonly busy = signal(false);
-
   constructor() {
-    if (!this.isButton) {
-      if (!this.host.hasAttribute('role')) this.renderer.setAttribute(this.host, 'role', 'button');
-      if (!this.host.hasAttribute('tabindex'))
-        this.renderer.setAttribute(this.host, 'tabindex', '0');
+    if (!this.isButton()) {
+      if (!this.host.hasAttribute('role')) this.host.setAttribute('role', 'button');
+      if (!this.host.hasAttribute('tabindex')) this.host.setAttribute('tabindex', '0');
     }
+    // No listeners on the server: nothing is ever clicked there.
+    if (this.host.ownerDocument.defaultView) registerActivation(this.host, this, this.zone);
+  }
+
+  /** True while a chat is starting. */
+  get busy(): boolean {
+    return this.starting;
   }
 
   /** Starts the chat; ignored while one is starting. */
   start(): void {
-    if (this.busy()) return;
+    if (this.starting) return;
     this.setBusy(true);
-    const options = { attributes: this.attributes(), message: this.message() };
+    const options = { attributes: this.attributes, message: this.message };
     // Outcomes are delivered inside the zone so (chatStarted) handlers re-render zone.js apps.
-    this.chat.startChat(this.customer(), options).then(
+    this.chat.startChat(this.customer, options).then(
       (result) =>
         this.zone.run(() => {
           this.setBusy(false);
@@ -83,30 +73,40 @@ export class GenesysStartChatDirective {
         this.zone.run(() => {
           this.setBusy(false);
           this.chatError.emit(
-            error instanceof GenesysChatError
-              ? error
-              : new GenesysChatError('MESSENGER_ERROR', String(error)),
+            error instanceof GenesysChatError ? error : new GenesysChatError('MESSENGER_ERROR', String(error)),
           );
         }),
     );
   }
 
-  protected onKey(event: Event): void {
+  /** @internal Called by the delegated listener for a click or a key press on the host or inside it. */
+  activate(event: Event): void {
+    if (event.type === 'click') {
+      this.start();
+      return;
+    }
     // A button already turns Enter and Space into a click.
-    if (this.isButton) return;
+    const key = (event as KeyboardEvent).key;
+    if ((key !== 'Enter' && key !== ' ') || this.isButton()) return;
     event.preventDefault();
     this.start();
   }
 
+  private isButton(): boolean {
+    return this.host.tagName === 'BUTTON';
+  }
+
   private setBusy(busy: boolean): void {
-    this.busy.set(busy);
-    if (!this.isButton) return;
+    this.starting = busy;
+    if (busy) this.host.setAttribute('aria-busy', 'true');
+    else this.host.removeAttribute('aria-busy');
+    if (!this.isButton()) return;
     const button = this.host as HTMLButtonElement;
     if (busy) {
       this.wasDisabled = button.disabled;
-      this.renderer.setProperty(button, 'disabled', true);
+      button.disabled = true;
     } else {
-      this.renderer.setProperty(button, 'disabled', this.wasDisabled);
+      button.disabled = this.wasDisabled;
     }
   }
 }
