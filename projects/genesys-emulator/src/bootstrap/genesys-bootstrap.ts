@@ -50,6 +50,9 @@
   const debug = !!config.debug;
 
   const subscribers = new Map<string, Callback[]>();
+  /** For tests and benchmarks: every command received (with its performance.now() time) and the subscription count. */
+  const record = { commands: [] as { name: string; at: number }[], subscriptions: 0 };
+  Object.defineProperty(window, 'genesysEmulator', { value: record, configurable: true });
   const published = new Map<string, Envelope>();
   const database: { messaging: { customAttributes: Record<string, string> } } & Record<
     string,
@@ -156,12 +159,14 @@
     if (type === 'subscribe') {
       const cb = payload as Callback;
       if (typeof cb !== 'function') return;
+      record.subscriptions++;
       subscribers.set(name, [...(subscribers.get(name) ?? []), cb]);
       const replay = published.get(name);
       if (replay) cb(replay);
       return;
     }
     if (type !== 'command') return;
+    record.commands.push({ name, at: performance.now() });
     const handler = commands[name];
     if (!handler) {
       onReject?.(`Unknown command: ${name}`);
