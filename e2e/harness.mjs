@@ -34,8 +34,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
+export async function launchBrowser(extraArgs = []) {
+  return chromium.launch({ executablePath: ensureChromium(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** Starts an emulator and a demo server, opens a fresh browser context, and records what goes wrong. */

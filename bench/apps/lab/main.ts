@@ -1,0 +1,135 @@
+// The runtime lab: click-to-open A/B, 1,000 buttons, mount/unmount and whole-app create/destroy.
+// Driven from bench/*.mjs through window.benchLab.
+import {
+  type ApplicationRef,
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  afterNextRender,
+  inject,
+  signal,
+} from '@angular/core';
+import { bootstrapApplication } from '@angular/platform-browser';
+import { GenesysChatService, GenesysStartChatDirective, provideGenesysChat } from 'ngx-genesys-chat';
+
+type GenesysFn = (...args: unknown[]) => void;
+const noop = () => undefined;
+const customer = { id: 'CRM-12345-XYZ', tier: 'premium' };
+const attributes = { source: 'web-portal' };
+
+@Component({
+  selector: 'lab-chat-row',
+  imports: [GenesysStartChatDirective],
+  template: `<button type="button" [genesysStartChat]="'CRM-ROW-1'">Chat</button>`,
+})
+class ChatRow {}
+
+/** The control for the leak benchmark: the same row without the directive. */
+@Component({
+  selector: 'lab-plain-row',
+  template: `<button type="button">Chat</button>`,
+})
+class PlainRow {}
+
+/** The control app for the create/destroy benchmark: no chat at all. */
+@Component({
+  selector: 'app-root',
+  template: `<p>no chat</p>`,
+})
+class PlainLab {}
+
+@Component({
+  selector: 'app-root',
+  imports: [GenesysStartChatDirective, ChatRow, PlainRow],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <p id="status">{{ chat.status() }}</p>
+    <button id="directive" type="button" [genesysStartChat]="customer" [genesysChatAttributes]="attributes">Directive</button>
+    <button id="manual" type="button" (click)="handWritten()">Hand-written</button>
+    @if (mounted() === 'directive') {
+      <lab-chat-row />
+    } @else if (mounted() === 'plain') {
+      <lab-plain-row />
+    }
+    <div id="grid">
+      @for (i of items(); track i) {
+        @if (kind() === 'directive') {
+          <button type="button" [genesysStartChat]="'CRM-' + i">Chat {{ i }}</button>
+        } @else {
+          <button type="button">Chat {{ i }}</button>
+        }
+      }
+    </div>
+  `,
+})
+class Lab {
+  protected readonly chat = inject(GenesysChatService);
+  private readonly injector = inject(Injector);
+  protected readonly customer = customer;
+  protected readonly attributes = attributes;
+  protected readonly items = signal<number[]>([]);
+  protected readonly kind = signal<'directive' | 'plain'>('plain');
+  protected readonly mounted = signal<'directive' | 'plain' | null>(null);
+
+  /** The same sequence written by hand: Database.set, then Messenger.open once it resolved. */
+  handWritten(): void {
+    const genesys = () => (window as unknown as { Genesys: GenesysFn }).Genesys;
+    genesys()(
+      'command',
+      'Database.set',
+      { messaging: { customAttributes: { crmCustomerId: customer.id, customerTier: customer.tier, ...attributes } } },
+      () => genesys()('command', 'Messenger.open', {}, noop, noop),
+      noop,
+    );
+  }
+
+  render(kind: 'directive' | 'plain', n: number): Promise<number> {
+    const t0 = performance.now();
+    this.kind.set(kind);
+    this.items.set(Array.from({ length: n }, (_, i) => i));
+    return new Promise((resolve) => afterNextRender(() => resolve(performance.now() - t0), { injector: this.injector }));
+  }
+
+  toggleRow(row: 'directive' | 'plain' | null): Promise<void> {
+    this.mounted.set(row);
+    return new Promise((resolve) => afterNextRender(() => resolve(), { injector: this.injector }));
+  }
+}
+
+const emulator = new URLSearchParams(location.search).get('emulator') ?? 'http://127.0.0.1:8787';
+let app: ApplicationRef | null = null;
+
+async function create(withChat = true): Promise<void> {
+  if (!document.querySelector('app-root')) document.body.append(document.createElement('app-root'));
+  if (!withChat) {
+    app = await bootstrapApplication(PlainLab);
+    return;
+  }
+  app = await bootstrapApplication(Lab, {
+    providers: [
+      provideGenesysChat({
+        deploymentId: '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f',
+        region: 'eu-west-1',
+        load: 'interaction',
+        scriptUrl: `${emulator}/genesys-bootstrap/genesys.min.js`,
+      }),
+    ],
+  });
+}
+
+function lab(): Lab {
+  return app!.components[0].instance as Lab;
+}
+
+(window as unknown as { benchLab: unknown }).benchLab = {
+  create,
+  destroy: () => {
+    app?.destroy();
+    app = null;
+  },
+  load: () => app!.injector.get(GenesysChatService).load(),
+  render: (kind: 'directive' | 'plain', n: number) => lab().render(kind, n),
+  toggleRow: (row: 'directive' | 'plain' | null) => lab().toggleRow(row),
+};
+
+void create();

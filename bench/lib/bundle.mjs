@@ -1,0 +1,61 @@
+// 1. Bundle cost: initial JS of four production apps that differ only in how chat is added.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const APPS = {
+  baseline: '(a) baseline, no chat',
+  library: '(b) ngx-genesys-chat: provider, one [genesysStartChat] button, status signal',
+  alternative: '(c) @supy-io/ngx-intercom 14.2.12, the same feature the wrapper way',
+  snippet: '(d) hand-written Genesys snippet plus Genesys() calls',
+};
+
+/** Initial JS: every script and modulepreload index.html references. Lazy chunks are listed apart. */
+export function measureApp(root, app) {
+  const dir = join(root, 'dist/bench', app, 'browser');
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]);
+  const sizes = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of initial) {
+    const bytes = readFileSync(join(dir, file));
+    sizes.raw += bytes.length;
+    sizes.gzip += gzipSync(bytes, { level: 9 }).length;
+    sizes.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { files: initial, ...sizes };
+}
+
+export function bundleCost(root) {
+  const apps = Object.fromEntries(Object.keys(APPS).map((app) => [app, measureApp(root, app)]));
+  const base = apps.baseline;
+  const rows = Object.entries(apps).map(([app, m]) => ({
+    app,
+    label: APPS[app],
+    raw: m.raw,
+    gzip: m.gzip,
+    brotli: m.brotli,
+    deltaGzip: m.gzip - base.gzip,
+    deltaBrotli: m.brotli - base.brotli,
+  }));
+  const lib = rows.find((r) => r.app === 'library');
+  const alt = rows.find((r) => r.app === 'alternative');
+  return {
+    rows,
+    results: [
+      {
+        name: 'bundle: library adds (initial JS, gzip)',
+        figure: lib.deltaGzip / 1024,
+        unit: 'KB',
+        target: '<= 3.0 KB',
+        met: lib.deltaGzip / 1024 <= 3.0,
+      },
+      {
+        name: 'bundle: library adds fewer bytes than (c)',
+        figure: alt.deltaGzip / 1024,
+        unit: 'KB (c) adds',
+        target: `> ${(lib.deltaGzip / 1024).toFixed(2)} KB`,
+        met: lib.deltaGzip < alt.deltaGzip,
+      },
+    ],
+  };
+}
