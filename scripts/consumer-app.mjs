@@ -109,11 +109,15 @@ export class App {
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], app);
   run(join(app, 'node_modules/.bin/ng'), ['build'], app);
 
+  // The directive is in the initial JS; the engine (with the bootstrap URL) in a lazy chunk.
   const browser = join(app, 'dist/consumer/browser');
-  const main = readdirSync(browser).find((f) => /^main-.*\.js$/.test(f));
-  const bundle = readFileSync(join(browser, main), 'utf8');
-  if (!bundle.includes('genesys-bootstrap/genesys.min.js'))
-    throw new Error('the built app does not contain the library');
+  const bundle = readdirSync(browser)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(browser, f), 'utf8'))
+    .join('\n');
+  for (const needle of ['genesys-bootstrap/genesys.min.js', 'genesysStartChat']) {
+    if (!bundle.includes(needle)) throw new Error(`the built app does not contain the library (${needle} missing)`);
+  }
   const installed = JSON.parse(
     readFileSync(join(app, 'node_modules/ngx-genesys-chat/package.json'), 'utf8'),
   );
