@@ -26,7 +26,9 @@ import { GenesysStartChatDirective } from './genesys-start-chat.directive';
       Chat card
     </div>
     <a id="link" role="link" tabindex="-1" [genesysStartChat]="'LINK-1'">Chat link</a>
-    <button id="nested" [genesysStartChat]="'NESTED-1'" (chatStarted)="started.push($event)"><span (click)="$event.stopPropagation()">Icon</span></button>
+    <button id="nested" [genesysStartChat]="'NESTED-1'" (chatStarted)="started.push($event)">
+      <span (click)="$event.stopPropagation()">Icon</span>
+    </button>
   `,
 })
 class Host {

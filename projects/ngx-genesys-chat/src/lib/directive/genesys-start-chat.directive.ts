@@ -73,7 +73,9 @@ export class GenesysStartChatDirective implements Activatable {
         this.zone.run(() => {
           this.setBusy(false);
           this.chatError.emit(
-            error instanceof GenesysChatError ? error : new GenesysChatError('MESSENGER_ERROR', String(error)),
+            error instanceof GenesysChatError
+              ? error
+              : new GenesysChatError('MESSENGER_ERROR', String(error)),
           );
         }),
     );

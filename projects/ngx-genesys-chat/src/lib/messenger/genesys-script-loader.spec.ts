@@ -81,6 +81,18 @@ describe('GenesysScriptLoader', () => {
     await expect(retry).resolves.toBeUndefined();
   });
 
+  it('joins a pending script, but replaces it on retry: a request that hangs may never end', () => {
+    const loader = TestBed.inject(GenesysScriptLoader);
+    loader.installStub(config);
+    const first = loader.loadScript(config);
+    expect(loader.loadScript(config)).toBe(first);
+    const hung = scripts()[0];
+    void loader.loadScript(config, true);
+    expect(scripts()).toHaveLength(1);
+    expect(scripts()[0]).not.toBe(hung);
+    expect(hung.isConnected).toBe(false);
+  });
+
   it('refuses a second deployment on the same page', () => {
     const loader = TestBed.inject(GenesysScriptLoader);
     loader.installStub(config);

@@ -44,11 +44,15 @@ export class GenesysScriptLoader {
     }
   }
 
-  /** Resolves when the bootstrap script has loaded; rejects with `SCRIPT_LOAD_FAILED`. A failed load is retried. */
-  loadScript(config: ResolvedGenesysChatConfig): Promise<void> {
+  /**
+   * Resolves when the bootstrap script has loaded; rejects with `SCRIPT_LOAD_FAILED`. A failed load
+   * is retried; so is one still pending when `retry` is set (a request that hangs may never end).
+   */
+  loadScript(config: ResolvedGenesysChatConfig, retry = false): Promise<void> {
     const win = this.window();
     const current = pageLoads.get(win);
-    if (current && current.state !== 'failed') return current.done;
+    if (current && (current.state === 'loaded' || (current.state === 'loading' && !retry)))
+      return current.done;
     current?.script?.remove();
     const load: PageLoad = {
       deploymentId: config.deploymentId,

@@ -67,6 +67,7 @@ export class GenesysChatEngine {
   private configCache: ResolvedGenesysChatConfig | GenesysChatError | undefined;
   private attempt: Promise<void> | null = null;
   private attemptFailed = false;
+  private retrying = false;
   private startQueue: Promise<unknown> = Promise.resolve();
   /** Keys of the custom attributes this library last put into Messenger's page memory. */
   private appliedKeys = new Set<string>();
@@ -115,6 +116,7 @@ export class GenesysChatEngine {
     if (this.attemptFailed) {
       this.attempt = null;
       this.attemptFailed = false;
+      this.retrying = true;
     }
     return this.currentAttempt();
   }
@@ -246,7 +248,10 @@ export class GenesysChatEngine {
       this.setStatus('loading');
       this.loader.installStub(config);
       this.dispatcher().attach();
-      this.loader.loadScript(config).catch((error: unknown) => subscriber.error(error));
+      this.loader
+        .loadScript(config, this.retrying)
+        .catch((error: unknown) => subscriber.error(error));
+      this.retrying = false;
       const needed = readyEventsFor(config.mode);
       const seen = new Set<string>();
       const offs = needed.map((name) =>
@@ -318,7 +323,7 @@ export class GenesysChatEngine {
     attributes: CustomAttributes,
     config: ResolvedGenesysChatConfig,
   ): Promise<void> {
-    const stale = [...this.appliedKeys].some((k) => !(k in attributes));
+    const stale = [...this.appliedKeys].some((k) => !Object.hasOwn(attributes, k));
     if (stale) {
       await this.command('Database.remove', { name: CUSTOM_ATTRIBUTES }, config);
       this.appliedKeys.clear();

@@ -143,6 +143,23 @@ describe('GenesysChatService', () => {
       expect(service.status()).toBe('ready');
     });
 
+    it('after a READY_TIMEOUT caused by a script that never finished, load() retries with a fresh script', async () => {
+      jest.useFakeTimers();
+      const { service, fake } = setup({ readyTimeoutMs: 1000 });
+      const first = service.load().catch((e: GenesysChatError) => e.code);
+      await flush();
+      const hung = fake.script;
+      await jest.advanceTimersByTimeAsync(1000);
+      await expect(first).resolves.toBe('READY_TIMEOUT');
+      const retried = service.load();
+      await flush();
+      expect(fake.script).not.toBe(hung);
+      fake.bootstrap();
+      fake.emitReady();
+      await expect(retried).resolves.toBeUndefined();
+      expect(service.status()).toBe('ready');
+    });
+
     it('errors with SCRIPT_LOAD_FAILED at once when the script fails, and load() retries with a new script', async () => {
       const { service, fake } = setup();
       const error = jest.fn();
@@ -282,6 +299,13 @@ describe('GenesysChatService', () => {
         'Database.set',
         'Messenger.open',
       ]);
+      expect(fake.attributes).toEqual({ crmCustomerId: 'B-2' });
+    });
+
+    it('removes a leftover key even when it is named like an Object.prototype member (found by fuzzing)', async () => {
+      const { service, fake } = await readyService();
+      await service.startChat({ id: 'A-1', attributes: { toString: 'x' } });
+      await service.startChat('B-2');
       expect(fake.attributes).toEqual({ crmCustomerId: 'B-2' });
     });
 
