@@ -257,7 +257,7 @@ describe('genesys-emulator', () => {
         [{ crmCustomerId: 'B', customerTier: 'standard' }, 'Known Customers'],
         [undefined, 'General'],
       ];
-      for (const [attributes, queue] of cases) {
+      for (const [attributes] of cases) {
         const g = await guest();
         await g.configure();
         await g.say('hi', attributes);

@@ -1,12 +1,4 @@
-import {
-  DOCUMENT,
-  DestroyRef,
-  Injectable,
-  NgZone,
-  PLATFORM_ID,
-  inject,
-  signal,
-} from '@angular/core';
+import { DOCUMENT, DestroyRef, NgZone, PLATFORM_ID, inject } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
 import { Observable, timeout } from 'rxjs';
 import {
