@@ -35,7 +35,11 @@ const CHROMIUM_ARGS = [
 ];
 
 export async function launchBrowser(extraArgs = []) {
-  return chromium.launch({ executablePath: ensureChromium(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launch({
+    executablePath: ensureChromium(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }
 
 /** Starts an emulator and a demo server, opens a fresh browser context, and records what goes wrong. */
@@ -50,15 +54,18 @@ export async function openDemo(browser, { csp = false, query = {}, emulatorOptio
   const demo = await serveDemo({
     port: 0,
     root: resolve(root, 'dist/demo/browser'),
-    csp: csp ? { connect: [emulator.url] } : null,
+    csp: csp ? { connect: [emulator.url], ...(typeof csp === 'object' ? csp : {}) } : null,
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [] };
   const emulatorRequests = [];
   page.on('console', (m) => {
-    // A 404 for a resource is the browser's report of the fault under test, not an app error.
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text()))
+    // The browser's own reports of a fault under test (a 404, a refused script, a dropped socket)
+    // are not errors of the app or the library.
+    const browserReport =
+      /Failed to load resource|Refused to load the script|WebSocket connection to .* failed/;
+    if (m.type() === 'error' && !browserReport.test(m.text()))
       problems.consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
@@ -74,11 +81,13 @@ export async function openDemo(browser, { csp = false, query = {}, emulatorOptio
     window.addEventListener('unhandledrejection', (e) => window.__unhandled.push(String(e.reason)));
   });
   const search = new URLSearchParams({ emulator: emulator.url, load: 'manual', ...query });
-  await page.goto(`${demo.url}/?${search}`, { waitUntil: 'load' });
+  const pageUrl = `${demo.url}/?${search}`;
+  await page.goto(pageUrl, { waitUntil: 'load' });
   await page.getByTestId('status').waitFor();
 
   return {
     page,
+    pageUrl,
     emulator,
     emulatorRequests,
     problems,

@@ -19,11 +19,12 @@ const TYPES = {
  * The policy issue #6 asks the demo to pass: nonce + strict-dynamic scripts, Trusted Types for
  * script sinks with only the library's and Angular's policies, plus the emulator as connect-src.
  */
-export function strictCsp(nonce, { connect = [] } = {}) {
+export function strictCsp(nonce, { connect = [], scripts = 'strict-dynamic' } = {}) {
   const ws = connect.map((origin) => origin.replace(/^http/, 'ws'));
   return [
     "default-src 'self'",
-    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    // 'self-only' is the misconfiguration the fault tests need: an allow-list without the Genesys host.
+    scripts === 'self-only' ? "script-src 'self'" : `script-src 'nonce-${nonce}' 'strict-dynamic'`,
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data:",
     `connect-src 'self' ${[...connect, ...ws].join(' ')}`.trim(),

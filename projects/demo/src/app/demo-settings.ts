@@ -19,6 +19,7 @@ export function demoSettings(search: string): DemoSettings {
   const q = new URLSearchParams(search);
   const emulatorUrl = q.get('emulator') ?? DEFAULT_EMULATOR_URL;
   const timeout = Number(q.get('readyTimeoutMs'));
+  const commandTimeout = Number(q.get('commandTimeoutMs'));
   return {
     emulatorUrl,
     chat: {
@@ -28,6 +29,7 @@ export function demoSettings(search: string): DemoSettings {
       load: (q.get('load') as GenesysChatConfig['load']) ?? 'idle',
       mode: (q.get('mode') as GenesysChatConfig['mode']) ?? 'messenger',
       ...(timeout > 0 && { readyTimeoutMs: timeout }),
+      ...(commandTimeout > 0 && { commandTimeoutMs: commandTimeout }),
     },
   };
 }

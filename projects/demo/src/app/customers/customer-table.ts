@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import {
   type GenesysChatError,
   GenesysStartChatDirective,
@@ -16,6 +16,10 @@ interface RowOutcome {
   imports: [GenesysStartChatDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <label class="search"
+      >Find a customer
+      <input type="search" [value]="query()" (input)="query.set($any($event.target).value)"
+    /></label>
     <table>
       <thead>
         <tr>
@@ -27,7 +31,7 @@ interface RowOutcome {
         </tr>
       </thead>
       <tbody>
-        @for (customer of customers; track customer.crm.id) {
+        @for (customer of shown(); track customer.crm.id) {
           <tr [attr.data-customer]="customer.crm.id">
             <td>{{ customer.name }}</td>
             <td>
@@ -62,7 +66,15 @@ interface RowOutcome {
   `,
 })
 export class CustomerTable {
-  protected readonly customers = CUSTOMERS;
+  protected readonly query = signal('');
+  protected readonly shown = computed(() => {
+    const q = this.query().trim().toLowerCase();
+    return q
+      ? CUSTOMERS.filter(
+          (c) => c.name.toLowerCase().includes(q) || c.crm.id.toLowerCase().includes(q),
+        )
+      : CUSTOMERS;
+  });
   protected readonly outcome = signal<Record<string, RowOutcome>>({});
 
   protected started(customer: DemoCustomer, result: StartChatResult): void {

@@ -19,6 +19,16 @@ export const CUSTOMERS: readonly DemoCustomer[] = [
     crm: { id: 'CRM-20002-BCA', tier: 'standard' },
   },
   {
+    name: 'Dan Evans',
+    notes: 'Asked about invoices',
+    crm: { id: 'CRM-40004-DEV', tier: 'standard' },
+  },
+  {
+    name: 'Eve Fischer',
+    notes: 'Key account',
+    crm: { id: 'CRM-50005-EFI', tier: 'premium' },
+  },
+  {
     // The notes hold an e-mail address: the personal-data guard refuses to send them.
     name: 'Cara Diaz',
     notes: 'Write to cara.diaz@example.com',

@@ -75,7 +75,11 @@ describe('GenesysStartChatDirective', () => {
     await settle();
     await fixture.whenStable();
 
-    expect(fake.commands.map((c) => c.name)).toEqual(['Database.set', 'Messenger.open']);
+    expect(fake.commands.map((c) => c.name)).toEqual([
+      'Database.remove',
+      'Database.set',
+      'Messenger.open',
+    ]);
     expect(fake.attributes).toEqual({
       crmCustomerId: 'CRM-12345-XYZ',
       customerTier: 'premium',

@@ -61,8 +61,6 @@ export class GenesysChatEngine {
   private attemptFailed = false;
   private retrying = false;
   private startQueue: Promise<unknown> = Promise.resolve();
-  /** Keys of the custom attributes this library last put into Messenger's page memory. */
-  private appliedKeys = new Set<string>();
   private messengerOpen = false;
 
   /**
@@ -160,7 +158,6 @@ export class GenesysChatEngine {
     return this.enqueue(async () => {
       await this.load();
       await this.command('Database.set', { messaging: { customAttributes: checked } }, config);
-      for (const k of Object.keys(checked)) this.appliedKeys.add(k);
     });
   }
 
@@ -195,7 +192,6 @@ export class GenesysChatEngine {
     }
     return this.enqueue(async () => {
       await this.command('Database.remove', { name: CUSTOM_ATTRIBUTES }, config);
-      this.appliedKeys.clear();
     });
   }
 
@@ -308,24 +304,21 @@ export class GenesysChatEngine {
   }
 
   /**
-   * `Database.set` merges into the existing map, so keys left over from an earlier customer are
-   * removed first: one customer's tier must never ride on another customer's chat.
+   * Messenger's custom attributes become exactly `attributes`. `Database.set` merges into whatever
+   * is there, and keys can be left by an earlier customer or by other code on the page (an
+   * oversized one would make every later message fail with 4013), so the map is removed first:
+   * one customer's tier must never ride on another customer's chat.
    */
   private async replaceAttributes(
     attributes: CustomAttributes,
     config: ResolvedGenesysChatConfig,
   ): Promise<void> {
-    const stale = [...this.appliedKeys].some((k) => !Object.hasOwn(attributes, k));
-    if (stale) {
-      await this.command('Database.remove', { name: CUSTOM_ATTRIBUTES }, config);
-      this.appliedKeys.clear();
-    }
+    await this.command('Database.remove', { name: CUSTOM_ATTRIBUTES }, config);
     await this.command(
       'Database.set',
       { messaging: { customAttributes: { ...attributes } } },
       config,
     );
-    this.appliedKeys = new Set(Object.keys(attributes));
   }
 
   /**

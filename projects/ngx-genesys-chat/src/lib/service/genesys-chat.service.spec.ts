@@ -219,7 +219,9 @@ describe('GenesysChatService', () => {
       fake.emitReady();
       const result = await started;
 
+      // The map is cleared first, so the attributes are exactly the customer's.
       expect(fake.commands).toEqual([
+        { name: 'Database.remove', payload: { name: 'messaging.customAttributes' } },
         {
           name: 'Database.set',
           payload: {
@@ -251,12 +253,12 @@ describe('GenesysChatService', () => {
       fake.neverAnswer('Database.set');
       const outcome = service.startChat(premium).catch((e: GenesysChatError) => e);
       await jest.advanceTimersByTimeAsync(1999);
-      expect(fake.commands.map((c) => c.name)).toEqual(['Database.set']);
+      expect(fake.commands.map((c) => c.name)).toEqual(['Database.remove', 'Database.set']);
       await jest.advanceTimersByTimeAsync(1);
       const error = await outcome;
       expect((error as GenesysChatError).code).toBe('COMMAND_TIMEOUT');
       expect((error as GenesysChatError).command).toBe('Database.set');
-      expect(fake.commands.map((c) => c.name)).toEqual(['Database.set']);
+      expect(fake.commands.map((c) => c.name)).toEqual(['Database.remove', 'Database.set']);
       expect(service.status()).toBe('ready');
     });
 
@@ -266,7 +268,7 @@ describe('GenesysChatService', () => {
       const error: GenesysChatError = await service.startChat(premium).catch((e) => e);
       expect(error.code).toBe('COMMAND_REJECTED');
       expect(error.command).toBe('Database.set');
-      expect(fake.commands.map((c) => c.name)).toEqual(['Database.set']);
+      expect(fake.commands.map((c) => c.name)).toEqual(['Database.remove', 'Database.set']);
       expect(service.status()).toBe('ready');
     });
 
@@ -284,7 +286,11 @@ describe('GenesysChatService', () => {
       const second = service.startChat({ tier: 'premium', id: 'CRM-12345-XYZ' });
       const [a, b] = await Promise.all([first, second]);
       expect(b).toBe(a); // one shared sequence, one result
-      expect(fake.commands.map((c) => c.name)).toEqual(['Database.set', 'Messenger.open']);
+      expect(fake.commands.map((c) => c.name)).toEqual([
+        'Database.remove',
+        'Database.set',
+        'Messenger.open',
+      ]);
     });
 
     it('runs different customers one after the other and never mixes their attributes', async () => {
@@ -293,6 +299,7 @@ describe('GenesysChatService', () => {
       const b = service.startChat('B-2');
       await Promise.all([a, b]);
       expect(fake.commands.map((c) => c.name)).toEqual([
+        'Database.remove',
         'Database.set',
         'Messenger.open',
         'Database.remove',
@@ -349,11 +356,12 @@ describe('GenesysChatService', () => {
       const result = await service.startChat(premium, { message: 'hello' });
       expect(result.mode).toBe('headless');
       expect(fake.commands.map((c) => c.name)).toEqual([
+        'Database.remove',
         'Database.set',
         'MessagingService.startConversation',
         'MessagingService.sendMessage',
       ]);
-      expect(fake.commands[2].payload).toEqual({ message: 'hello' });
+      expect(fake.commands[3].payload).toEqual({ message: 'hello' });
       expect(service.status()).toBe('open');
     });
 
@@ -417,6 +425,10 @@ describe('GenesysChatService', () => {
       const second = await readyService();
       await settle();
       expect(second.fake.commands[0]).toEqual({
+        name: 'Database.remove',
+        payload: { name: 'messaging.customAttributes' },
+      });
+      expect(second.fake.commands[1]).toEqual({
         name: 'Database.set',
         payload: {
           messaging: { customAttributes: { crmCustomerId: 'CRM-7', customerTier: 'standard' } },
@@ -545,7 +557,7 @@ describe('GenesysChatService', () => {
       expect(jest.getTimerCount()).toBe(0);
       await jest.advanceTimersByTimeAsync(60_000);
       expect(settled).not.toHaveBeenCalled();
-      expect(fake.commands.map((c) => c.name)).toEqual(['Database.set']);
+      expect(fake.commands.map((c) => c.name)).toEqual(['Database.remove', 'Database.set']);
     });
   });
 });
