@@ -1,4 +1,5 @@
-import { Directive, ElementRef, Input, NgZone, inject, output } from '@angular/core';
+import { Directive, ElementRef, Input, NgZone, PLATFORM_ID, inject, output } from '@angular/core';
+import { isPlatformBrowser } from '@angular/common';
 import type { CrmCustomer, GenesysAttributes } from '../attributes/crm-customer';
 import { GenesysChatError } from '../errors/genesys-chat-error';
 import { GenesysChatService } from '../service/genesys-chat.service';
@@ -49,7 +50,7 @@ export class GenesysStartChatDirective implements Activatable {
       if (!this.host.hasAttribute('tabindex')) this.host.setAttribute('tabindex', '0');
     }
     // No listeners on the server: nothing is ever clicked there.
-    if (this.host.ownerDocument.defaultView) registerActivation(this.host, this, this.zone);
+    if (isPlatformBrowser(inject(PLATFORM_ID))) registerActivation(this.host, this, this.zone);
   }
 
   /** True while a chat is starting. */
