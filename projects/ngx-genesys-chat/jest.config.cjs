@@ -9,7 +9,10 @@ const preset = createCjsPreset({
 const shared = {
   ...preset,
   rootDir: __dirname,
-  moduleNameMapper: { '^ngx-genesys-chat$': '<rootDir>/src/public-api.ts' },
+  moduleNameMapper: {
+    '^ngx-genesys-chat$': '<rootDir>/src/public-api.ts',
+    '^ngx-genesys-chat/testing$': '<rootDir>/testing/src/public-api.ts',
+  },
 };
 
 /**
@@ -24,7 +27,11 @@ module.exports = {
       ...shared,
       displayName: 'zone.js',
       setupFilesAfterEnv: ['<rootDir>/setup-jest-zone.ts'],
-      testMatch: ['<rootDir>/src/**/directive/*.spec.ts', '<rootDir>/src/**/service/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/src/**/directive/*.spec.ts',
+        '<rootDir>/src/**/service/*.spec.ts',
+        '<rootDir>/testing/**/*.spec.ts',
+      ],
     },
   ],
 };

@@ -33,3 +33,13 @@ export type { CustomAttributes } from './lib/attributes/build-attributes';
 export { MAX_CUSTOM_ATTRIBUTE_BYTES } from './lib/attributes/limits';
 export type { GenesysEnvironment, GenesysRegion, GenesysRegionInfo } from './lib/regions/regions';
 export { TRUSTED_TYPES_POLICY_NAME } from './lib/messenger/trusted-types-policy-name';
+export { GENESYS_LOADER, type GenesysLoader } from './lib/messenger/genesys-loader';
+export type {
+  GenesysCallback,
+  GenesysEventEnvelope,
+  GenesysFunction,
+  GenesysWindow,
+} from './lib/messenger/genesys-global';
+// Private API for ngx-genesys-chat/testing; not covered by semver.
+export { installGenesysStub as ɵinstallGenesysStub } from './lib/messenger/genesys-global';
+export { ɵresetGenesysPage } from './lib/messenger/reset-genesys-page';

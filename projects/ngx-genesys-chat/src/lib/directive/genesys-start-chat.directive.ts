@@ -24,6 +24,8 @@ import { type Activatable, registerActivation } from './delegated-activation';
 @Directive({
   selector: '[genesysStartChat]',
   exportAs: 'genesysStartChat',
+  // A static class: set once at creation, for styling and for GenesysStartChatHarness.
+  host: { class: 'genesys-start-chat' },
 })
 export class GenesysStartChatDirective implements Activatable {
   private readonly chat = inject(GenesysChatService);

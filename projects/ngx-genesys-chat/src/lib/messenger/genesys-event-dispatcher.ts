@@ -1,4 +1,5 @@
 import type { GenesysEventEnvelope, GenesysWindow } from './genesys-global';
+import { pageState } from './page-state';
 
 export type GenesysEventListener = (envelope: GenesysEventEnvelope) => void;
 
@@ -52,16 +53,8 @@ export class GenesysEventDispatcher {
   }
 }
 
-const dispatchers = new WeakMap<object, GenesysEventDispatcher>();
-
 /** The page's dispatcher, shared by every Angular app and injector on the page. */
 export function genesysEventDispatcher(win: GenesysWindow): GenesysEventDispatcher {
-  let dispatcher = dispatchers.get(win);
-  if (!dispatcher) dispatchers.set(win, (dispatcher = new GenesysEventDispatcher(win)));
-  return dispatcher;
-}
-
-/** Forget the page's dispatcher; only for tests that reuse one jsdom window. */
-export function resetGenesysEventDispatcherForTests(win: object): void {
-  dispatchers.delete(win);
+  const state = pageState(win);
+  return (state.dispatcher ??= new GenesysEventDispatcher(win)) as GenesysEventDispatcher;
 }

@@ -3,6 +3,7 @@ import { invalidConfig, scriptLoadFailed } from '../errors/errors';
 import type { ResolvedGenesysChatConfig } from '../config/genesys-chat-config';
 import { type GenesysWindow, installGenesysStub } from './genesys-global';
 import { trustedScriptUrl } from './trusted-script-url';
+import type { GenesysLoader } from './genesys-loader';
 
 interface PageLoad {
   readonly deploymentId: string;
@@ -12,15 +13,20 @@ interface PageLoad {
   done: Promise<void>;
 }
 
+import { pageState } from './page-state';
+
 // Page-wide, not per injector: two Angular apps on one page share one Messenger, as Genesys requires.
-const pageLoads = new WeakMap<object, PageLoad>();
+const pageLoads = {
+  get: (win: object) => pageState(win).load as PageLoad | undefined,
+  set: (win: object, load: PageLoad) => void (pageState(win).load = load),
+};
 
 /**
  * Installs the snippet's stub and injects the bootstrap script, once per page.
  * The only piece that touches `<script>` elements; `ngx-genesys-chat/testing` replaces it.
  */
 @Injectable({ providedIn: 'root' })
-export class GenesysScriptLoader {
+export class GenesysScriptLoader implements GenesysLoader {
   private readonly document = inject(DOCUMENT);
   private readonly nonce = inject(CSP_NONCE, { optional: true });
   private readonly zone = inject(NgZone);
@@ -103,9 +109,4 @@ export class GenesysScriptLoader {
   private window(): GenesysWindow {
     return this.document.defaultView as GenesysWindow;
   }
-}
-
-/** Forget page-level load state; only for tests that reuse one jsdom window. */
-export function resetGenesysPageStateForTests(win: object): void {
-  pageLoads.delete(win);
 }

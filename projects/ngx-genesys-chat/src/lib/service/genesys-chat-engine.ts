@@ -20,6 +20,7 @@ import { runGenesysCommand } from '../messenger/genesys-command';
 import { genesysEventDispatcher } from '../messenger/genesys-event-dispatcher';
 import type { GenesysEventEnvelope, GenesysWindow } from '../messenger/genesys-global';
 import { GenesysScriptLoader } from '../messenger/genesys-script-loader';
+import { GENESYS_LOADER } from '../messenger/genesys-loader';
 import { utf8Bytes } from '../attributes/attribute-rules';
 import { IdentityStore } from './identity-store';
 import type {
@@ -46,7 +47,8 @@ export interface GenesysChatEngineHost {
  */
 export class GenesysChatEngine {
   private readonly rawConfig = inject(GENESYS_CHAT_CONFIG, { optional: true });
-  private readonly loader = inject(GenesysScriptLoader);
+  private readonly loader =
+    inject(GENESYS_LOADER, { optional: true }) ?? inject(GenesysScriptLoader);
   private readonly zone = inject(NgZone);
   private readonly document = inject(DOCUMENT);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));

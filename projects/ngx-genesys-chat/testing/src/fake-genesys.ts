@@ -1,0 +1,163 @@
+import type { GenesysEventEnvelope, GenesysFunction, GenesysWindow } from 'ngx-genesys-chat';
+
+type Callback = (value?: unknown) => void;
+type Handler = (payload: Record<string, unknown>) => unknown;
+
+/** One recorded `Genesys('command', name, payload)` call. */
+export interface FakeGenesysCommand {
+  readonly name: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * An in-memory Genesys Messenger for unit tests: it takes over the snippet's stub the way
+ * `genesys.min.js` does (reads `_genesysJs`, drains `Genesys.q` in order, replaces the function),
+ * records every command, answers them through their resolve/reject callbacks, keeps the custom
+ * attributes as `Database.set`/`remove` leave them, and republishes `*.ready` events to late
+ * subscribers. Get it with `TestBed.inject(FakeGenesys)` after `provideGenesysChatTesting()`.
+ */
+export class FakeGenesys {
+  /** Every command run after Messenger loaded, in order. */
+  readonly commands: FakeGenesysCommand[] = [];
+  /** Messenger's in-page custom attributes, as `Database.set`/`update`/`remove` leave them. */
+  attributes: Record<string, string> = {};
+  /** Headless deployments publish `MessagingService.ready` and reject `Messenger.open`. */
+  headless = false;
+  private readonly subscribers = new Map<string, Callback[]>();
+  private readonly published = new Map<string, GenesysEventEnvelope>();
+  private readonly rejections = new Map<string, unknown>();
+  private readonly silent = new Set<string>();
+  private readonly handlers = new Map<string, Handler>();
+  private loadFailures = 0;
+
+  constructor(private readonly win: GenesysWindow = window as GenesysWindow) {
+    this.handlers.set('Database.set', (p) => this.mergeAttributes(p));
+    this.handlers.set('Database.update', (p) => this.mergeAttributes(p));
+    this.handlers.set('Database.remove', () => {
+      this.attributes = {};
+      this.emit('Database.removed', {});
+      return {};
+    });
+    this.handlers.set('Database.get', () => ({ ...this.attributes }));
+    this.handlers.set('Messenger.open', () => {
+      if (this.headless) throw 'Messenger user interface must be enabled to use Messenger.open';
+      this.emit('Messenger.opened', {});
+      return {};
+    });
+    this.handlers.set('Messenger.close', () => {
+      this.emit('Messenger.closed', {});
+      return {};
+    });
+    this.handlers.set('MessagingService.startConversation', () => {
+      this.emit('MessagingService.started', { newSession: true });
+      return {};
+    });
+    this.handlers.set('MessagingService.sendMessage', () => ({}));
+  }
+
+  /** What the bootstrap script does when it runs: take over `window.Genesys` and drain its queue. */
+  bootstrap(): void {
+    const name = this.win._genesysJs ?? 'Genesys';
+    const record = this.win as unknown as Record<string, GenesysFunction | undefined>;
+    const stub = record[name];
+    const queued = stub?.q ?? [];
+    const real = ((
+      type: string,
+      event: string,
+      payload?: unknown,
+      onResolve?: Callback,
+      onReject?: Callback,
+    ) => this.call(type, event, payload, onResolve, onReject)) as unknown as GenesysFunction;
+    real.c = stub?.c;
+    real.t = stub?.t;
+    record[name] = real;
+    for (const args of queued) this.call(...(Array.from(args) as Parameters<FakeGenesys['call']>));
+  }
+
+  /** Publishes the ready events a working deployment publishes (Database, then Messenger or MessagingService). */
+  emitReady(): void {
+    this.emit('Database.ready', {});
+    this.emit(this.headless ? 'MessagingService.ready' : 'Messenger.ready', {});
+  }
+
+  /** The next load fails as a 404, a network error or a blocked script would (`SCRIPT_LOAD_FAILED`). */
+  failLoad(): void {
+    this.loadFailures++;
+  }
+
+  /** Publishes a Genesys event, such as `('MessagingService.error', { error })`. */
+  emit(event: string, data: unknown): void {
+    const envelope: GenesysEventEnvelope = { event, data };
+    if (event.endsWith('.ready')) this.published.set(event, envelope);
+    for (const cb of this.subscribers.get(event) ?? []) cb(envelope);
+  }
+
+  /** The next call of `command` rejects with `reason`. */
+  rejectNext(command: string, reason: unknown): void {
+    this.rejections.set(command, reason);
+  }
+
+  /** `command` is never answered (its promise in the library then times out). */
+  neverAnswer(command: string): void {
+    this.silent.add(command);
+  }
+
+  /** How many times the page subscribed to `event`. */
+  subscriptionCount(event: string): number {
+    return this.subscribers.get(event)?.length ?? 0;
+  }
+
+  /** @internal Used by the testing loader: true once per `failLoad()`. */
+  takeLoadFailure(): boolean {
+    if (this.loadFailures === 0) return false;
+    this.loadFailures--;
+    return true;
+  }
+
+  private call(
+    type: string,
+    event: string,
+    payload?: unknown,
+    onResolve?: Callback,
+    onReject?: Callback,
+  ): void {
+    if (type === 'subscribe') {
+      const cb = payload as Callback;
+      this.subscribers.set(event, [...(this.subscribers.get(event) ?? []), cb]);
+      const replay = this.published.get(event);
+      if (replay) cb(replay);
+      return;
+    }
+    if (type !== 'command') return;
+    const body = (payload ?? {}) as Record<string, unknown>;
+    this.commands.push({
+      name: event,
+      payload: JSON.parse(JSON.stringify(body)) as Record<string, unknown>,
+    });
+    if (this.silent.has(event)) return;
+    if (this.rejections.has(event)) {
+      const reason = this.rejections.get(event);
+      this.rejections.delete(event);
+      onReject?.(reason);
+      return;
+    }
+    const handler = this.handlers.get(event);
+    if (!handler) {
+      onReject?.(`Unknown command ${event}`);
+      return;
+    }
+    try {
+      onResolve?.(handler(body));
+    } catch (reason) {
+      onReject?.(reason);
+    }
+  }
+
+  private mergeAttributes(payload: Record<string, unknown>): unknown {
+    const messaging = payload['messaging'] as
+      { customAttributes?: Record<string, string> } | undefined;
+    this.attributes = { ...this.attributes, ...(messaging?.customAttributes ?? {}) };
+    this.emit('Database.updated', { messaging: { customAttributes: this.attributes } });
+    return { messaging: { customAttributes: { ...this.attributes } } };
+  }
+}

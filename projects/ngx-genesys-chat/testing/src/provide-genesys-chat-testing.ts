@@ -1,0 +1,94 @@
+import {
+  DOCUMENT,
+  type EnvironmentProviders,
+  inject,
+  makeEnvironmentProviders,
+  provideEnvironmentInitializer,
+} from '@angular/core';
+import {
+  GENESYS_LOADER,
+  GenesysChatError,
+  type GenesysChatConfig,
+  type GenesysLoader,
+  type GenesysWindow,
+  type ResolvedGenesysChatConfig,
+  provideGenesysChat,
+  ɵinstallGenesysStub,
+  ɵresetGenesysPage,
+} from 'ngx-genesys-chat';
+import { FakeGenesys } from './fake-genesys';
+
+export interface GenesysChatTestingOptions {
+  /** Overrides of the test config. Defaults: a fixed test deployment id, `environment: 'prod'`, `load: 'manual'`. */
+  config?: Partial<GenesysChatConfig>;
+  /** Publish the ready events as soon as Messenger "loads". Default true; set false to drive readiness with `emitReady()`. */
+  autoReady?: boolean;
+}
+
+/** The deployment id the testing providers use unless told otherwise. */
+export const TEST_DEPLOYMENT_ID = '00000000-0000-4000-8000-000000000000';
+
+class FakeGenesysLoader implements GenesysLoader {
+  constructor(
+    private readonly fake: FakeGenesys,
+    private readonly win: GenesysWindow,
+    private readonly autoReady: boolean,
+  ) {}
+
+  installStub(config: ResolvedGenesysChatConfig): void {
+    if (typeof this.win.Genesys !== 'function') ɵinstallGenesysStub(this.win, config);
+  }
+
+  loadScript(): Promise<void> {
+    if (this.fake.takeLoadFailure()) {
+      return Promise.reject(
+        new GenesysChatError(
+          'SCRIPT_LOAD_FAILED',
+          'The Messenger script did not load (FakeGenesys.failLoad()).',
+        ),
+      );
+    }
+    this.fake.bootstrap();
+    if (this.autoReady) this.fake.emitReady();
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Use instead of `provideGenesysChat()` in unit tests: nothing is fetched, `window.Genesys` is an
+ * in-memory {@link FakeGenesys} you drive and inspect with `TestBed.inject(FakeGenesys)`, and
+ * Genesys state left on the shared jsdom window by an earlier test is cleared first.
+ */
+export function provideGenesysChatTesting(
+  options: GenesysChatTestingOptions = {},
+): EnvironmentProviders {
+  const config = {
+    deploymentId: TEST_DEPLOYMENT_ID,
+    environment: 'prod',
+    load: 'manual',
+    ...options.config,
+  } as GenesysChatConfig;
+  return makeEnvironmentProviders([
+    provideEnvironmentInitializer(() =>
+      ɵresetGenesysPage(inject(DOCUMENT).defaultView as GenesysWindow),
+    ),
+    provideGenesysChat(config),
+    {
+      provide: FakeGenesys,
+      useFactory: () => {
+        const fake = new FakeGenesys(inject(DOCUMENT).defaultView as GenesysWindow);
+        fake.headless = config.mode === 'headless';
+        return fake;
+      },
+    },
+    {
+      provide: GENESYS_LOADER,
+      useFactory: () =>
+        new FakeGenesysLoader(
+          inject(FakeGenesys),
+          inject(DOCUMENT).defaultView as GenesysWindow,
+          options.autoReady ?? true,
+        ),
+    },
+  ]);
+}
