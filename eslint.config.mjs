@@ -53,7 +53,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['projects/genesys-emulator/src/**/*.ts', 'projects/demo/src/**/*.ts'],
+    files: ['projects/genesys-emulator/src/**/*.ts', 'projects/genesys-chat-verify/src/**/*.ts', 'projects/demo/src/**/*.ts'],
     extends: [...tseslint.configs.recommended],
     rules: noHtmlStringSinks,
   },
