@@ -10,6 +10,7 @@ export interface GenesysStartChatHarnessFilters extends BaseHarnessFilters {
 export class GenesysStartChatHarness extends ComponentHarness {
   static hostSelector = '.genesys-start-chat';
 
+  /** A predicate for `loader.getHarness(GenesysStartChatHarness.with({ text }))`. */
   static with(
     options: GenesysStartChatHarnessFilters = {},
   ): HarnessPredicate<GenesysStartChatHarness> {
@@ -39,6 +40,7 @@ export class GenesysStartChatHarness extends ComponentHarness {
     );
   }
 
+  /** The host's text. */
   async getText(): Promise<string> {
     return (await this.host()).text();
   }

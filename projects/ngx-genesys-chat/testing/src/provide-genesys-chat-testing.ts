@@ -18,6 +18,7 @@ import {
 } from 'ngx-genesys-chat';
 import { FakeGenesys } from './fake-genesys';
 
+/** Options for {@link provideGenesysChatTesting}. */
 export interface GenesysChatTestingOptions {
   /** Overrides of the test config. Defaults: a fixed test deployment id, `environment: 'prod'`, `load: 'manual'`. */
   config?: Partial<GenesysChatConfig>;

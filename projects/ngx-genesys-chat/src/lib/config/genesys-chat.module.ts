@@ -12,6 +12,7 @@ import { type GenesysChatFeature, provideGenesysChat } from './provide-genesys-c
   exports: [GenesysStartChatDirective],
 })
 export class GenesysChatModule {
+  /** Configures the page's Messenger deployment once, in the root module; see `provideGenesysChat`. */
   static forRoot(
     config: GenesysChatConfig,
     ...features: GenesysChatFeature[]

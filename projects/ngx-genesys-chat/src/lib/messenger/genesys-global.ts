@@ -1,15 +1,18 @@
-/**
- * The page-global surface the Genesys deployment snippet creates, typed as the reference documents it.
- * `Genesys(type, name, payload, onResolve, onReject)` for commands and `Genesys('subscribe', name, cb)` for events.
- */
+// The page-global surface the Genesys deployment snippet creates, typed as the reference documents
+// it: Genesys(type, name, payload, onResolve, onReject) for commands, Genesys('subscribe', name, cb) for events.
+
+/** A resolve or reject callback passed to `Genesys('command', …)`. */
 export type GenesysCallback = (value?: unknown) => void;
 
+/** What an event subscriber receives: the event's name and its data. */
 export interface GenesysEventEnvelope {
   readonly event?: string;
   readonly data?: unknown;
 }
 
+/** The global `Genesys` function: the snippet's stub until the bootstrap replaces it. */
 export interface GenesysFunction {
+  /** Runs a command; the result arrives through the callbacks. */
   (
     type: 'command',
     name: string,
@@ -17,6 +20,7 @@ export interface GenesysFunction {
     onResolve: GenesysCallback,
     onReject: GenesysCallback,
   ): void;
+  /** Subscribes to an event; ready events are republished to late subscribers. */
   (type: 'subscribe', name: string, callback: (envelope: GenesysEventEnvelope) => void): void;
   /** The pre-load queue of the snippet's stub; the bootstrap drains it in order. */
   q?: IArguments[];
@@ -26,6 +30,7 @@ export interface GenesysFunction {
   c?: { environment: string; deploymentId: string; debug?: boolean };
 }
 
+/** `window` with the globals the deployment snippet defines. */
 export interface GenesysWindow extends Window {
   Genesys?: GenesysFunction;
   _genesysJs?: string;

@@ -24,7 +24,7 @@ export const GENESYS_REGIONS = [
   { region: 'ap-southeast-2', environment: 'prod-apse2', domain: 'mypurecloud.com.au' },
 ] as const;
 
-/** One row of {@link GENESYS_REGIONS}. */
+/** One row of the region table: AWS region, Messenger environment, public domain. */
 export type GenesysRegionInfo = (typeof GENESYS_REGIONS)[number];
 /** An AWS region name that hosts Genesys Cloud, such as `eu-west-1`. */
 export type GenesysRegion = GenesysRegionInfo['region'];
