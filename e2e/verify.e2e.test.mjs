@@ -15,7 +15,13 @@ function verify(args, secret = SECRET) {
     execFile(
       process.execPath,
       [CLI, ...args],
-      { env: { ...process.env, GENESYS_CLIENT_ID: 'emulator-client', GENESYS_CLIENT_SECRET: secret } },
+      {
+        env: {
+          ...process.env,
+          GENESYS_CLIENT_ID: 'emulator-client',
+          GENESYS_CLIENT_SECRET: secret,
+        },
+      },
       (error, stdout, stderr) => done({ code: error ? error.code : 0, output: stdout + stderr }),
     );
   });
@@ -42,10 +48,14 @@ after(async () => {
 
 test('exit 0 and a table of expected against actual, with the routing queue, when the attributes match', async () => {
   const { code, output } = await verify([
-    '--conversation', conversationId,
-    '--expect', 'crmCustomerId=CRM-12345-XYZ',
-    '--expect', 'customerTier=premium',
-    '--base-url', demo.emulator.url,
+    '--conversation',
+    conversationId,
+    '--expect',
+    'crmCustomerId=CRM-12345-XYZ',
+    '--expect',
+    'customerTier=premium',
+    '--base-url',
+    demo.emulator.url,
   ]);
   assert.equal(code, 0, output);
   assert.match(output, /crmCustomerId\s+CRM-12345-XYZ\s+CRM-12345-XYZ\s+ok/);
@@ -55,9 +65,12 @@ test('exit 0 and a table of expected against actual, with the routing queue, whe
 
 test('exit 1 on a mismatch, naming the attribute', async () => {
   const { code, output } = await verify([
-    '--conversation', conversationId,
-    '--expect', 'customerTier=standard',
-    '--base-url', demo.emulator.url,
+    '--conversation',
+    conversationId,
+    '--expect',
+    'customerTier=standard',
+    '--base-url',
+    demo.emulator.url,
   ]);
   assert.equal(code, 1, output);
   assert.match(output, /customerTier\s+standard\s+premium\s+MISMATCH/);
@@ -65,17 +78,34 @@ test('exit 1 on a mismatch, naming the attribute', async () => {
 
 test('exit 2 with a clear message on bad credentials, and the secret is never printed', async () => {
   const secret = 'not-the-secret-4711';
-  const { code, output } = await verify(['--conversation', conversationId, '--expect', 'a=b', '--base-url', demo.emulator.url], secret);
+  const { code, output } = await verify(
+    ['--conversation', conversationId, '--expect', 'a=b', '--base-url', demo.emulator.url],
+    secret,
+  );
   assert.equal(code, 2);
   assert.match(output, /HTTP 401.*GENESYS_CLIENT_SECRET/);
   assert.doesNotMatch(output, new RegExp(secret));
 });
 
 test('exit 2 for an unknown conversation, and for an unreachable API', async () => {
-  const missing = await verify(['--conversation', 'no-such-conversation', '--expect', 'a=b', '--base-url', demo.emulator.url]);
+  const missing = await verify([
+    '--conversation',
+    'no-such-conversation',
+    '--expect',
+    'a=b',
+    '--base-url',
+    demo.emulator.url,
+  ]);
   assert.equal(missing.code, 2);
   assert.match(missing.output, /not found/);
-  const down = await verify(['--conversation', conversationId, '--expect', 'a=b', '--base-url', 'http://127.0.0.1:9']);
+  const down = await verify([
+    '--conversation',
+    conversationId,
+    '--expect',
+    'a=b',
+    '--base-url',
+    'http://127.0.0.1:9',
+  ]);
   assert.equal(down.code, 2);
   assert.match(down.output, /ECONNREFUSED|network/);
   for (const { output } of [missing, down]) assert.doesNotMatch(output, new RegExp(SECRET));

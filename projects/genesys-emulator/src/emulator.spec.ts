@@ -172,7 +172,7 @@ describe('genesys-emulator', () => {
         },
       );
       expect(foreign.status).toBe(403);
-      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+      expect(foreign.headers.get('access-control-allow-origin')).toBe('https://evil.example.com'); // the refusal is readable, so the page can explain it
     });
 
     it('refuses the WebSocket for a foreign origin, an inactive or an unknown deployment', async () => {

@@ -114,6 +114,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       if (!deployment)
         return json(res, 404, { message: 'Deployment not found', code: 'not.found', status: 404 });
       if (!allowedOrigin(req.headers.origin, deployment)) {
+        // The refusal itself is readable by the page, so it can explain why Messenger is off.
+        if (req.headers.origin) res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
         return json(res, 403, {
           message: 'Origin is not an allowed domain of this deployment',
           code: 'forbidden',

@@ -18,6 +18,11 @@ export type {
   StartChatResult,
 } from './lib/service/genesys-chat-types';
 export { GenesysStartChatDirective } from './lib/directive/genesys-start-chat.directive';
+export type {
+  GenesysDiagnosis,
+  GenesysDiagnosisCode,
+  GenesysDiagnosisFinding,
+} from './lib/diagnostics/genesys-diagnosis';
 export {
   GenesysChatError,
   isGenesysChatError,

@@ -3,10 +3,11 @@ import { GenesysChatService } from 'ngx-genesys-chat';
 import { CustomerTable } from './customers/customer-table';
 import { EventLog } from './event-log/event-log';
 import { ReceivedPanel } from './received/received-panel';
+import { DiagnosePanel } from './diagnose/diagnose-panel';
 
 @Component({
   selector: 'app-root',
-  imports: [CustomerTable, EventLog, ReceivedPanel],
+  imports: [CustomerTable, EventLog, ReceivedPanel, DiagnosePanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header>
@@ -22,6 +23,7 @@ import { ReceivedPanel } from './received/received-panel';
       <aside>
         <section class="card"><demo-received-panel /></section>
         <section class="card"><demo-event-log /></section>
+        <section class="card"><demo-diagnose-panel /></section>
       </aside>
     </main>
   `,

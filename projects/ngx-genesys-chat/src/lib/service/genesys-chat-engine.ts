@@ -1,4 +1,6 @@
-import { DOCUMENT, DestroyRef, NgZone, PLATFORM_ID, inject } from '@angular/core';
+import { DOCUMENT, DestroyRef, NgZone, PLATFORM_ID, inject, isDevMode } from '@angular/core';
+import { diagnose } from '../diagnostics/diagnose';
+import type { GenesysDiagnosis } from '../diagnostics/genesys-diagnosis';
 import { isPlatformBrowser } from '@angular/common';
 import { Observable, timeout } from 'rxjs';
 import {
@@ -61,6 +63,8 @@ export class GenesysChatEngine {
   private configCache: ResolvedGenesysChatConfig | GenesysChatError | undefined;
   private attempt: Promise<void> | null = null;
   private attemptFailed = false;
+  private scriptState: 'none' | 'loading' | 'loaded' | 'failed' = 'none';
+  private readonly cspViolations: { directive: string; blockedUri: string }[] = [];
   private retrying = false;
   private startQueue: Promise<unknown> = Promise.resolve();
   private messengerOpen = false;
@@ -93,7 +97,15 @@ export class GenesysChatEngine {
   constructor(private readonly host: GenesysChatEngineHost) {
     inject(DestroyRef).onDestroy(() => this.destroy());
     if (!this.isBrowser) return;
+    // Kept from the start, so diagnose() can tell a CSP block from an ad blocker.
+    const doc = this.document;
+    const onViolation = (e: SecurityPolicyViolationEvent) => {
+      if (this.cspViolations.length < 20)
+        this.cspViolations.push({ directive: e.violatedDirective, blockedUri: e.blockedURI });
+    };
+    this.zone.runOutsideAngular(() => doc.addEventListener('securitypolicyviolation', onViolation));
     this.teardowns.push(
+      () => doc.removeEventListener('securitypolicyviolation', onViolation),
       this.listen('Database.ready', () => this.applyStoredIdentity()),
       this.listen('Messenger.opened', () => this.onOpenChange(true)),
       this.listen('Messenger.closed', () => this.onOpenChange(false)),
@@ -197,6 +209,40 @@ export class GenesysChatEngine {
     });
   }
 
+  /** Explains why Messenger is not working; see `GenesysChatService.diagnose()`. */
+  diagnose(): Promise<GenesysDiagnosis> {
+    const win = this.document.defaultView as (Window & typeof globalThis) | null;
+    if (!this.isBrowser || !win) return Promise.reject(notBrowser());
+    try {
+      this.config();
+    } catch {
+      // reported as CONFIG_INVALID below
+    }
+    return diagnose({
+      config: this.configCache as ResolvedGenesysChatConfig | GenesysChatError,
+      scriptState: this.scriptState,
+      cspViolations: this.cspViolations,
+      ready:
+        this.configCache instanceof Error
+          ? false
+          : this.missingReady(this.configCache?.mode ?? 'messenger').length === 0,
+      fetch: win.fetch.bind(win),
+    });
+  }
+
+  /** In development builds a failed load explains itself on the console (warnings, never values). */
+  private explainInDevMode(): void {
+    const win = this.document.defaultView;
+    if (!isDevMode() || typeof win?.fetch !== 'function') return;
+    this.diagnose().then(
+      (d) => {
+        for (const f of d.findings)
+          console.warn(`[ngx-genesys-chat] ${f.code}: ${f.message} Fix: ${f.fix}`);
+      },
+      () => undefined,
+    );
+  }
+
   // ---- loading -----------------------------------------------------------------------------
 
   /**
@@ -219,6 +265,7 @@ export class GenesysChatEngine {
             if (this.configCache && !(this.configCache instanceof Error)) {
               this.debugLog(this.configCache, `load failed: ${error.code}`);
             }
+            this.explainInDevMode();
             reject(error);
           },
         }),
@@ -238,9 +285,14 @@ export class GenesysChatEngine {
       this.setStatus('loading');
       this.loader.installStub(config);
       this.dispatcher().attach();
-      this.loader
-        .loadScript(config, this.retrying)
-        .catch((error: unknown) => subscriber.error(error));
+      this.scriptState = 'loading';
+      this.loader.loadScript(config, this.retrying).then(
+        () => (this.scriptState = 'loaded'),
+        (error: unknown) => {
+          this.scriptState = 'failed';
+          subscriber.error(error);
+        },
+      );
       this.retrying = false;
       const needed = readyEventsFor(config.mode);
       const seen = new Set<string>();

@@ -22,6 +22,7 @@ import type {
   StartChatResult,
 } from './genesys-chat-types';
 import { scheduleLoad } from './load-strategy';
+import type { GenesysDiagnosis } from '../diagnostics/genesys-diagnosis';
 
 const STRATEGIES: readonly GenesysLoadStrategy[] = ['eager', 'idle', 'interaction', 'manual'];
 
@@ -107,6 +108,16 @@ export class GenesysChatService {
   /** At logout: forgets the customer and removes the attributes from Messenger's page memory. Data already sent stays on the conversation. */
   clearIdentity(): Promise<void> {
     return this.engine().then((engine) => engine.clearIdentity());
+  }
+
+  /**
+   * Explains why Messenger is not working: the script host, the deployment's config (404 wrong
+   * deployment id or environment, Inactive, origin not in the allowed domains), CSP blocks, and a
+   * probable ad blocker. Each finding has a code, a sentence and the fix. Development builds run
+   * it by themselves when a load fails and print the findings as console warnings.
+   */
+  diagnose(): Promise<GenesysDiagnosis> {
+    return this.engine().then((engine) => engine.diagnose());
   }
 
   /** @internal Starts the configured load strategy; called once by `provideGenesysChat`. */
