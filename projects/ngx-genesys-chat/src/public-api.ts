@@ -2,6 +2,11 @@
  * Public API of ngx-genesys-chat.
  */
 export { provideGenesysChat, type GenesysChatFeature } from './lib/config/provide-genesys-chat';
+export {
+  withMessagingWidget,
+  type MessagingWidgetFactory,
+  type MessagingWidgetLike,
+} from './lib/drivers/messaging-widget';
 export { GenesysChatModule } from './lib/config/genesys-chat.module';
 export {
   GENESYS_CHAT_CONFIG,

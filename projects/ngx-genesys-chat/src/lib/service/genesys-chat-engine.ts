@@ -2,6 +2,7 @@ import { DOCUMENT, DestroyRef, NgZone, PLATFORM_ID, inject, isDevMode } from '@a
 import { diagnose } from '../diagnostics/diagnose';
 import type { GenesysDiagnosis } from '../diagnostics/genesys-diagnosis';
 import { isPlatformBrowser } from '@angular/common';
+import type { ChatEngine, ChatEngineHost } from './chat-engine';
 import { Observable, timeout } from 'rxjs';
 import {
   GENESYS_CHAT_CONFIG,
@@ -35,19 +36,13 @@ import type {
 const MAX_MESSAGE_BYTES = 4096;
 const CUSTOM_ATTRIBUTES = 'messaging.customAttributes';
 
-/** What the engine needs from the service that owns the status. */
-export interface GenesysChatEngineHost {
-  setStatus(status: GenesysChatStatus): void;
-  status(): GenesysChatStatus;
-}
-
 /**
  * Everything behind `GenesysChatService`: loads Genesys Messenger once, reports readiness, sets the
  * customer's CRM attributes and starts the chat. Every failure is a `GenesysChatError`; nothing is
  * sent to Genesys unless it is valid. It lives in its own chunk, imported on first use, so an app
  * pays for it only when chat is wanted. Created in the root injection context.
  */
-export class GenesysChatEngine {
+export class GenesysChatEngine implements ChatEngine {
   private readonly rawConfig = inject(GENESYS_CHAT_CONFIG, { optional: true });
   private readonly loader =
     inject(GENESYS_LOADER, { optional: true }) ?? inject(GenesysScriptLoader);
@@ -94,7 +89,7 @@ export class GenesysChatEngine {
     },
   );
 
-  constructor(private readonly host: GenesysChatEngineHost) {
+  constructor(private readonly host: ChatEngineHost) {
     inject(DestroyRef).onDestroy(() => this.destroy());
     if (!this.isBrowser) return;
     // Kept from the start, so diagnose() can tell a CSP block from an ad blocker.

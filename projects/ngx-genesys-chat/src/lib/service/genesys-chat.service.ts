@@ -14,7 +14,8 @@ import { BehaviorSubject, Observable, type Subscription } from 'rxjs';
 import type { CrmCustomer, GenesysAttributes } from '../attributes/crm-customer';
 import { GENESYS_CHAT_CONFIG, type GenesysLoadStrategy } from '../config/genesys-chat-config';
 import { notBrowser } from '../errors/not-browser';
-import type { GenesysChatEngine } from './genesys-chat-engine';
+import type { ChatEngine } from './chat-engine';
+import { GENESYS_MESSAGING_WIDGET } from '../drivers/messaging-widget';
 import type {
   GenesysChatEvent,
   GenesysChatStatus,
@@ -43,7 +44,7 @@ export class GenesysChatService {
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
   private readonly statusSignal = signal<GenesysChatStatus>('idle');
   private readonly statusSubject = new BehaviorSubject<GenesysChatStatus>('idle');
-  private engineLoad: Promise<GenesysChatEngine> | null = null;
+  private engineLoad: Promise<ChatEngine> | null = null;
   private destroyed = false;
   private cancelSchedule: () => void = () => undefined;
 
@@ -138,24 +139,30 @@ export class GenesysChatService {
     );
   }
 
-  private engine(): Promise<GenesysChatEngine> {
+  private engine(): Promise<ChatEngine> {
     if (!this.isBrowser) return Promise.reject(notBrowser());
-    return (this.engineLoad ??= import('./genesys-chat-engine').then(({ GenesysChatEngine }) => {
+    const host = {
+      setStatus: (status: GenesysChatStatus) => this.setStatus(status),
+      status: () => this.statusSubject.value,
+    };
+    // The driver: Genesys Messenger by default, or a widget of the tutorial's shape (withMessagingWidget).
+    const load: Promise<(h: typeof host) => ChatEngine> = this.injector.get(
+      GENESYS_MESSAGING_WIDGET,
+      null,
+    )
+      ? import('../drivers/messaging-widget-engine').then(
+          (m) => (h) => new m.MessagingWidgetEngine(h),
+        )
+      : import('./genesys-chat-engine').then((m) => (h) => new m.GenesysChatEngine(h));
+    return (this.engineLoad ??= load.then((create) => {
       // A dead app gets no engine: its promises simply never settle.
       if (this.destroyed) return new Promise<never>(() => undefined);
-      return runInInjectionContext(
-        this.injector,
-        () =>
-          new GenesysChatEngine({
-            setStatus: (status) => this.setStatus(status),
-            status: () => this.statusSubject.value,
-          }),
-      );
+      return runInInjectionContext(this.injector, () => create(host));
     }));
   }
 
   private fromEngine<T>(
-    pick: (engine: GenesysChatEngine) => Observable<T>,
+    pick: (engine: ChatEngine) => Observable<T>,
     onServer: 'error' | 'silent',
   ): Observable<T> {
     return new Observable<T>((subscriber) => {
