@@ -1,8 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { FakeGenesys, resetGenesysPage } from '../../test-helpers/fake-genesys';
+import { FakeGenesys, provideGenesysChatTesting } from 'ngx-genesys-chat/testing';
 import type { CrmCustomer } from '../attributes/crm-customer';
-import { provideGenesysChat } from '../config/provide-genesys-chat';
 import type { GenesysChatError } from '../errors/genesys-chat-error';
 import { GenesysChatService } from '../service/genesys-chat.service';
 import type { StartChatResult } from '../service/genesys-chat-types';
@@ -47,17 +46,11 @@ describe('GenesysStartChatDirective', () => {
   const el = (id: string) => fixture.nativeElement.querySelector(`#${id}`) as HTMLElement;
 
   beforeEach(async () => {
-    resetGenesysPage();
+    // The public testing entry point: Messenger "loads" in memory; each test says when it is ready.
     TestBed.configureTestingModule({
-      providers: [
-        provideGenesysChat({
-          deploymentId: '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f',
-          region: 'eu-west-1',
-          load: 'manual',
-        }),
-      ],
+      providers: [provideGenesysChatTesting({ autoReady: false })],
     });
-    fake = new FakeGenesys();
+    fake = TestBed.inject(FakeGenesys);
     fixture = TestBed.createComponent(Host);
     host = fixture.componentInstance;
     fixture.autoDetectChanges(); // renders under zoneless and zone.js alike
@@ -70,7 +63,6 @@ describe('GenesysStartChatDirective', () => {
     const button = el('chat') as HTMLButtonElement;
     button.click();
     await settle();
-    fake.bootstrap();
     fake.emitReady();
     await settle();
     await fixture.whenStable();
@@ -105,7 +97,6 @@ describe('GenesysStartChatDirective', () => {
     expect(button.getAttribute('aria-busy')).toBe('true');
     expect(button.disabled).toBe(true);
     button.dispatchEvent(new MouseEvent('click', { bubbles: true })); // a disabled button swallows real clicks; a synthetic one must be ignored too
-    fake.bootstrap();
     fake.emitReady();
     await settle();
     await fixture.whenStable();
@@ -117,7 +108,6 @@ describe('GenesysStartChatDirective', () => {
   it('restores a button that was disabled by the app', async () => {
     const button = el('disabled') as HTMLButtonElement;
     button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    fake.bootstrap();
     fake.emitReady();
     await settle();
     await fixture.whenStable();
@@ -131,14 +121,14 @@ describe('GenesysStartChatDirective', () => {
     await settle();
     expect(host.errors.map((e) => e.code)).toEqual(['PII_REJECTED']);
     expect(host.errors[0].key).toBe('email');
-    expect(fake.script).toBeNull();
+    expect(fake.commands).toEqual([]);
+    expect((window as { Genesys?: unknown }).Genesys).toBeUndefined(); // not even the stub
     expect((el('chat') as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('emits chatError when Messenger.open is rejected', async () => {
     el('chat').click();
     await settle();
-    fake.bootstrap();
     fake.rejectNext('Messenger.open', 'nope');
     fake.emitReady();
     await settle();
@@ -155,7 +145,6 @@ describe('GenesysStartChatDirective', () => {
     card.dispatchEvent(space);
     expect(space.defaultPrevented).toBe(true); // no page scroll
     await settle();
-    fake.bootstrap();
     fake.emitReady();
     await settle();
     expect(host.started.map((r) => r.attributes['crmCustomerId'])).toEqual(['CARD-1']);
@@ -169,7 +158,6 @@ describe('GenesysStartChatDirective', () => {
   it('starts from a click inside the host, even when an app handler stops its propagation', async () => {
     (el('nested').querySelector('span') as HTMLElement).click();
     await settle();
-    fake.bootstrap();
     fake.emitReady();
     await settle();
     expect(host.started.map((r) => r.attributes['crmCustomerId'])).toEqual(['NESTED-1']);
@@ -183,7 +171,6 @@ describe('GenesysStartChatDirective', () => {
   it('adds no Genesys subscriptions per directive', async () => {
     el('card').click();
     await settle();
-    fake.bootstrap();
     fake.emitReady();
     await settle();
     expect(fake.subscriptionCount('Messenger.opened')).toBe(1);
