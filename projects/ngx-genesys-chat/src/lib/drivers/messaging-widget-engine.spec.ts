@@ -137,6 +137,30 @@ describe('withMessagingWidget (the tutorial widget shape as a driver)', () => {
     expect(events.map((e) => e.type === 'error' && e.error.code)).toEqual(['MESSENGER_ERROR']);
   });
 
+  it('a retried load does not stack widget listeners: one widget error is one event', async () => {
+    jest.useFakeTimers();
+    const { service, widget } = setup(new FakeMessagingWidget(), 1000);
+    const events: GenesysChatEvent[] = [];
+    service.events$.subscribe((e) => events.push(e));
+    for (let i = 0; i < 3; i++) {
+      const attempt = service.load().catch((e: GenesysChatError) => e.code);
+      await jest.advanceTimersByTimeAsync(1000);
+      await expect(attempt).resolves.toBe('READY_TIMEOUT');
+    }
+    widget.fire('error', 'boom');
+    expect(events.map((e) => e.type)).toEqual(['error']);
+  });
+
+  it('leaves no readiness timer when the app is destroyed while the widget is loading', async () => {
+    jest.useFakeTimers();
+    const { service } = setup(new FakeMessagingWidget(), 60_000);
+    service.load().catch(() => undefined);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(jest.getTimerCount()).toBe(1);
+    TestBed.resetTestingModule();
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
   it('calls destroy() when the app is destroyed', async () => {
     const { service, widget } = setup();
     widget.ready = true;

@@ -33,6 +33,8 @@ export class MessagingWidgetEngine implements ChatEngine {
   private extra: Record<string, string> = {};
   private identity: CustomAttributes | null = null;
   private readonly errorListeners = new Set<(error: GenesysChatError) => void>();
+  private readonly readyListeners = new Set<() => void>();
+  private pending: { unsubscribe(): void } | null = null;
   private destroyed = false;
 
   readonly ready$ = new Observable<void>((subscriber) => {
@@ -52,6 +54,7 @@ export class MessagingWidgetEngine implements ChatEngine {
   constructor(private readonly host: ChatEngineHost) {
     inject(DestroyRef).onDestroy(() => {
       this.destroyed = true;
+      this.pending?.unsubscribe(); // clears the readiness timer
       try {
         this.widget?.destroy();
       } catch {
@@ -72,18 +75,19 @@ export class MessagingWidgetEngine implements ChatEngine {
       }
       this.host.setStatus('loading');
       const readiness = new Observable<void>((subscriber) => {
-        const widget = (this.widget ??= this.zone.runOutsideAngular(() => this.factory(config)));
-        widget.on('error', (reason) => {
-          const error = messengerError('MessagingWidget.error', reason);
-          this.errorListeners.forEach((l) => l(error));
-          subscriber.error(error);
-        });
+        const widget = this.createWidget(config);
         const ready = () => {
           subscriber.next();
           subscriber.complete();
         };
-        widget.on('ready', ready);
+        const failed = (error: GenesysChatError) => subscriber.error(error);
+        this.readyListeners.add(ready);
+        this.errorListeners.add(failed);
         if (widget.isReady()) ready();
+        return () => {
+          this.readyListeners.delete(ready);
+          this.errorListeners.delete(failed);
+        };
       }).pipe(
         timeout({
           first: config.readyTimeoutMs,
@@ -93,7 +97,7 @@ export class MessagingWidgetEngine implements ChatEngine {
             ),
         }),
       );
-      this.zone.runOutsideAngular(() =>
+      this.pending = this.zone.runOutsideAngular(() =>
         readiness.subscribe({
           next: () => {
             this.host.setStatus('ready');
@@ -180,6 +184,21 @@ export class MessagingWidgetEngine implements ChatEngine {
         'diagnose() checks Genesys Messenger; it has nothing to check with withMessagingWidget().',
       ),
     );
+  }
+
+  /**
+   * Creates the widget once and listens to it once: a retried load must not stack listeners, or
+   * one widget error would reach events$ several times.
+   */
+  private createWidget(config: ResolvedGenesysChatConfig): MessagingWidgetLike {
+    if (this.widget) return this.widget;
+    const widget = this.zone.runOutsideAngular(() => this.factory(config));
+    widget.on('error', (reason) => {
+      const error = messengerError('MessagingWidget.error', reason);
+      this.errorListeners.forEach((l) => l(error));
+    });
+    widget.on('ready', () => this.readyListeners.forEach((l) => l()));
+    return (this.widget = widget);
   }
 
   /** Runs a widget call with the command timeout; its failures become COMMAND_REJECTED / COMMAND_TIMEOUT. */

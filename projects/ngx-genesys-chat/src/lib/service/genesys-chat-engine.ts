@@ -1,9 +1,9 @@
 import { DOCUMENT, DestroyRef, NgZone, PLATFORM_ID, inject, isDevMode } from '@angular/core';
+import { isPlatformBrowser } from '@angular/common';
+import { Observable, timeout } from 'rxjs';
 import { diagnose } from '../diagnostics/diagnose';
 import type { GenesysDiagnosis } from '../diagnostics/genesys-diagnosis';
-import { isPlatformBrowser } from '@angular/common';
 import type { ChatEngine, ChatEngineHost } from './chat-engine';
-import { Observable, timeout } from 'rxjs';
 import {
   GENESYS_CHAT_CONFIG,
   type GenesysChatMode,
@@ -51,7 +51,8 @@ export class GenesysChatEngine implements ChatEngine {
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
   private readonly identity = new IdentityStore(this.isBrowser ? this.document.defaultView : null);
 
-  private readonly teardowns: (() => void)[] = [];
+  /** Undone when the app is destroyed; entries remove themselves when they end earlier. */
+  private readonly teardowns = new Set<() => void>();
   private readonly aborter = new AbortController();
   private readonly seenReady = new Set<string>();
   private readonly inFlight = new Map<string, Promise<StartChatResult>>();
@@ -84,8 +85,12 @@ export class GenesysChatEngine implements ChatEngine {
       const offs = this.genesysEvents().map(([name, toEvent]) =>
         this.listen(name, (envelope) => this.zone.run(() => subscriber.next(toEvent(envelope)))),
       );
-      this.teardowns.push(() => subscriber.complete());
-      return () => offs.forEach((off) => off());
+      const complete = () => subscriber.complete();
+      this.teardowns.add(complete);
+      return () => {
+        this.teardowns.delete(complete);
+        offs.forEach((off) => off());
+      };
     },
   );
 
@@ -99,12 +104,14 @@ export class GenesysChatEngine implements ChatEngine {
         this.cspViolations.push({ directive: e.violatedDirective, blockedUri: e.blockedURI });
     };
     this.zone.runOutsideAngular(() => doc.addEventListener('securitypolicyviolation', onViolation));
-    this.teardowns.push(
+    for (const teardown of [
       () => doc.removeEventListener('securitypolicyviolation', onViolation),
       this.listen('Database.ready', () => this.applyStoredIdentity()),
       this.listen('Messenger.opened', () => this.onOpenChange(true)),
       this.listen('Messenger.closed', () => this.onOpenChange(false)),
-    );
+    ]) {
+      this.teardowns.add(teardown);
+    }
   }
 
   /**
@@ -265,7 +272,11 @@ export class GenesysChatEngine implements ChatEngine {
           },
         }),
       );
-      this.teardowns.push(() => subscription.unsubscribe());
+      if (!subscription.closed) {
+        const stop = () => subscription.unsubscribe();
+        this.teardowns.add(stop);
+        subscription.add(() => this.teardowns.delete(stop));
+      }
     });
     // Callers handle the outcome; this keeps an unobserved failure from being reported as unhandled.
     attempt.catch(() => undefined);
@@ -504,7 +515,9 @@ export class GenesysChatEngine implements ChatEngine {
 
   private destroy(): void {
     this.aborter.abort();
-    this.teardowns.splice(0).forEach((teardown) => teardown());
+    const teardowns = [...this.teardowns];
+    this.teardowns.clear();
+    teardowns.forEach((teardown) => teardown());
   }
 }
 
