@@ -85,3 +85,21 @@ export function messengerError(source: string, reason: unknown): GenesysChatErro
     { command: source, reason },
   );
 }
+
+export function superseded(call: string, by: string): GenesysChatError {
+  return new GenesysChatError(
+    'SUPERSEDED',
+    `${call} was superseded by a later ${by} before Messenger opened, so nothing was opened for it. ` +
+      'Only the latest identity counts: start the chat again if it is still wanted.',
+  );
+}
+
+export function trustedTypesBlocked(policy: string): GenesysChatError {
+  return new GenesysChatError(
+    'TRUSTED_TYPES_BLOCKED',
+    `The page's Content-Security-Policy does not allow the Trusted Types policy "${policy}", so the ` +
+      `Messenger script cannot be loaded. Add it to the trusted-types directive, for example ` +
+      `"trusted-types ${policy} angular;" (keep the policies your app already lists).`,
+    { key: policy },
+  );
+}

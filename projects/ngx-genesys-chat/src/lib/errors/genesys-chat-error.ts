@@ -10,7 +10,9 @@ export type GenesysChatErrorCode =
   | 'PII_REJECTED'
   | 'COMMAND_REJECTED'
   | 'COMMAND_TIMEOUT'
-  | 'MESSENGER_ERROR';
+  | 'MESSENGER_ERROR'
+  | 'SUPERSEDED'
+  | 'TRUSTED_TYPES_BLOCKED';
 
 /** Extra, machine-readable context. None of it ever holds a customer attribute value. */
 export interface GenesysChatErrorDetails {
