@@ -1,4 +1,4 @@
-import { InjectionToken } from '@angular/core';
+import { InjectionToken, isDevMode } from '@angular/core';
 import type { GenesysChatConfig } from 'ngx-genesys-chat';
 
 /** The demo deployment in projects/genesys-emulator/emulator.config.json. */
@@ -11,13 +11,32 @@ export interface DemoSettings {
   readonly chat: GenesysChatConfig;
 }
 
+/** Where the demo runs: decides whether `?emulator=` may be honoured at all. */
+export interface DemoEnvironment {
+  /** True in a development build (`isDevMode()`). */
+  readonly devMode: boolean;
+  /** The host the demo page itself is served from (`location.hostname`). */
+  readonly pageHost: string;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /**
  * The demo reads a few settings from its query string so tests can point it at an emulator on any
  * port: `?emulator=http://127.0.0.1:9000&readyTimeoutMs=2000&load=manual&mode=headless&deployment=<id>`.
+ * The emulator URL chooses the script the page runs, so a link must never pick it: only a loopback
+ * origin is taken, and only in a development build or when the demo itself is served from loopback
+ * (the e2e and bench runs, which use the production build). Anything else falls back to the default.
  */
-export function demoSettings(search: string): DemoSettings {
+export function demoSettings(
+  search: string,
+  env: DemoEnvironment = {
+    devMode: isDevMode(),
+    pageHost: typeof location === 'undefined' ? '' : location.hostname,
+  },
+): DemoSettings {
   const q = new URLSearchParams(search);
-  const emulatorUrl = q.get('emulator') ?? DEFAULT_EMULATOR_URL;
+  const emulatorUrl = emulatorFromQuery(q.get('emulator'), env) ?? DEFAULT_EMULATOR_URL;
   const timeout = Number(q.get('readyTimeoutMs'));
   const commandTimeout = Number(q.get('commandTimeoutMs'));
   return {
@@ -32,6 +51,23 @@ export function demoSettings(search: string): DemoSettings {
       ...(commandTimeout > 0 && { commandTimeoutMs: commandTimeout }),
     },
   };
+}
+
+/** The origin of a loopback http(s) URL without credentials, or null. Path and query are dropped. */
+function emulatorFromQuery(value: string | null, env: DemoEnvironment): string | null {
+  if (value === null || !(env.devMode || LOOPBACK.has(env.pageHost))) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  const ok =
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    LOOPBACK.has(url.hostname) &&
+    !url.username &&
+    !url.password;
+  return ok ? url.origin : null;
 }
 
 /** The emulator's base URL, for the "What Genesys received" panel. */

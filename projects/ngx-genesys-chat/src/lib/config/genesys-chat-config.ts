@@ -27,9 +27,16 @@ interface GenesysChatConfigBase {
   mode?: GenesysChatMode;
   /**
    * Loads the bootstrap from this URL instead of the regional Genesys CDN: a proxy, or the local emulator.
-   * Must be https, except on localhost and 127.0.0.1.
+   * Its host must be the configured region's `apps.` host, a loopback host (`localhost`, `127.0.0.1`,
+   * `[::1]`, plain http allowed there), or a host listed in `allowedScriptHosts`. Anything else is https.
    */
   scriptUrl?: string;
+  /**
+   * Exact host names (no scheme, port, path or wildcard) that `scriptUrl` may point at besides the
+   * region's `apps.` host and loopback, such as `['chat-proxy.example.com']`. Write it in code: the
+   * script host must never come from the page URL, storage or any other input. Default `[]`.
+   */
+  allowedScriptHosts?: readonly string[];
   /** Passes `debug: true` to Messenger and logs the library's steps (keys only, never values). */
   debug?: boolean;
   /** Turns off the personal-data guard on attribute keys and values. Default false. */
@@ -66,4 +73,6 @@ export interface ResolvedGenesysChatConfig {
   readonly allowPii: boolean;
   readonly crmAttributeKey: string;
   readonly tierAttributeKey: string;
+  /** Hosts `scriptUrl` may use besides the region's and loopback, lower-cased. */
+  readonly allowedScriptHosts: readonly string[];
 }

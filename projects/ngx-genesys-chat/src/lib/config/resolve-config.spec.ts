@@ -27,6 +27,7 @@ describe('resolveGenesysChatConfig', () => {
       allowPii: false,
       crmAttributeKey: 'crmCustomerId',
       tierAttributeKey: 'customerTier',
+      allowedScriptHosts: [],
     });
   });
 
@@ -76,17 +77,99 @@ describe('resolveGenesysChatConfig', () => {
     for (const url of [
       'http://localhost:8787/genesys-bootstrap/genesys.min.js',
       'http://127.0.0.1:8787/g.js',
+      'http://[::1]:8787/g.js',
     ]) {
       expect(
         resolveGenesysChatConfig({ deploymentId, region: 'eu-west-1', scriptUrl: url }).scriptUrl,
       ).toBe(url);
     }
+  });
+});
+
+describe('script host pinning', () => {
+  const base = { deploymentId, region: 'eu-west-1' } as const;
+
+  it.each([
+    'https://chat-proxy.example.com/g.js',
+    'https://apps.mypurecloud.ie.evil.test/genesys-bootstrap/genesys.min.js',
+    'https://evil.test/apps.mypurecloud.ie/genesys-bootstrap/genesys.min.js',
+    'https://apps.mypurec1oud.ie/genesys-bootstrap/genesys.min.js',
+    'https://mypurecloud.ie/genesys-bootstrap/genesys.min.js',
+    'https://api.mypurecloud.ie/genesys-bootstrap/genesys.min.js',
+    'https://localhost.evil.test/g.js',
+    'https://127.0.0.1.nip.io/g.js',
+  ])('refuses %s: neither a region host, loopback, nor allow-listed', (scriptUrl) => {
+    const error = failure({ ...base, scriptUrl });
+    expect(error.code).toBe('INVALID_CONFIG');
+    expect(error.key).toBe('scriptUrl');
+    expect(error.message).toContain('allowedScriptHosts');
+  });
+
+  it('refuses the apps host of another region than the configured one, and says which to use', () => {
+    const error = failure({
+      ...base,
+      scriptUrl: 'https://apps.mypurecloud.de/genesys-bootstrap/genesys.min.js',
+    });
+    expect(error.key).toBe('scriptUrl');
+    expect(error.message).toContain('prod-euc1');
+  });
+
+  it('accepts the configured region apps host, case-insensitively', () => {
     expect(
       resolveGenesysChatConfig({
-        deploymentId,
-        region: 'eu-west-1',
-        scriptUrl: 'https://chat-proxy.example.com/g.js',
+        ...base,
+        scriptUrl: 'https://APPS.mypurecloud.ie/genesys-bootstrap/genesys.min.js',
       }).scriptUrl,
-    ).toBe('https://chat-proxy.example.com/g.js');
+    ).toBe('https://apps.mypurecloud.ie/genesys-bootstrap/genesys.min.js');
+  });
+
+  it('loads a custom host only when the code config allow-lists it, and still over https only', () => {
+    const proxy = 'https://chat-proxy.example.com/g.js';
+    const resolved = resolveGenesysChatConfig({
+      ...base,
+      scriptUrl: proxy,
+      allowedScriptHosts: ['Chat-Proxy.example.com'],
+    });
+    expect(resolved.scriptUrl).toBe(proxy);
+    expect(resolved.allowedScriptHosts).toEqual(['chat-proxy.example.com']);
+    // The allow-list names exact hosts: neither a subdomain nor a suffix match.
+    for (const url of [
+      'https://cdn.chat-proxy.example.com/g.js',
+      'https://chat-proxy.example.com.evil.test/g.js',
+      'http://chat-proxy.example.com/g.js',
+      'https://x:y@chat-proxy.example.com/g.js',
+    ]) {
+      expect(
+        failure({ ...base, scriptUrl: url, allowedScriptHosts: ['chat-proxy.example.com'] }).key,
+      ).toBe('scriptUrl');
+    }
+  });
+
+  it.each([
+    ['a string', 'chat-proxy.example.com'],
+    ['an entry with a scheme', ['https://chat-proxy.example.com']],
+    ['an entry with a path', ['chat-proxy.example.com/g.js']],
+    ['a wildcard', ['*.example.com']],
+    ['userinfo', ['user@chat-proxy.example.com']],
+    ['an empty entry', ['']],
+    ['a non-string', [42]],
+  ])('rejects allowedScriptHosts given as %s', (_what, allowedScriptHosts) => {
+    const error = failure({ ...base, allowedScriptHosts });
+    expect(error.code).toBe('INVALID_CONFIG');
+    expect(error.key).toBe('allowedScriptHosts');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'data:text/javascript,alert(1)',
+    'blob:https://apps.mypurecloud.ie/1234',
+    'file:///etc/passwd',
+    '//apps.mypurecloud.ie/genesys-bootstrap/genesys.min.js',
+    'https://apps.mypurecloud.ie@evil.test/g.js',
+    'https://user:pw@apps.mypurecloud.ie/genesys-bootstrap/genesys.min.js',
+  ])('keeps refusing %s, allow-list or not', (scriptUrl) => {
+    expect(
+      failure({ ...base, scriptUrl, allowedScriptHosts: ['evil.test', 'apps.mypurecloud.ie'] }).key,
+    ).toBe('scriptUrl');
   });
 });

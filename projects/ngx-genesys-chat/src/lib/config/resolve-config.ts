@@ -1,12 +1,12 @@
 import { invalidConfig } from '../errors/errors';
 import { findGenesysRegion, messengerScriptUrl } from '../regions/regions';
+import { checkAllowedScriptHosts, checkScriptUrl } from '../regions/script-host';
 import { ATTRIBUTE_KEY_PATTERN } from '../attributes/attribute-rules';
 import type { GenesysChatConfig, ResolvedGenesysChatConfig } from './genesys-chat-config';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOAD = ['eager', 'idle', 'interaction', 'manual'] as const;
 const MODE = ['messenger', 'headless'] as const;
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Validates the user's config and fills in defaults. Throws `INVALID_CONFIG` naming the key at fault. */
 export function resolveGenesysChatConfig(
@@ -45,11 +45,14 @@ export function resolveGenesysChatConfig(
     );
   }
 
+  const allowedScriptHosts = checkAllowedScriptHosts(raw.allowedScriptHosts);
   return {
     deploymentId: raw.deploymentId.trim().toLowerCase(),
     environment: info.environment,
     scriptUrl:
-      raw.scriptUrl === undefined ? messengerScriptUrl(info) : checkScriptUrl(raw.scriptUrl),
+      raw.scriptUrl === undefined
+        ? messengerScriptUrl(info)
+        : checkScriptUrl(raw.scriptUrl, info, allowedScriptHosts),
     readyTimeoutMs: positiveMs(raw.readyTimeoutMs, 'readyTimeoutMs', 15_000),
     commandTimeoutMs: positiveMs(raw.commandTimeoutMs, 'commandTimeoutMs', 10_000),
     load: oneOf(raw.load, 'load', LOAD, 'idle'),
@@ -58,27 +61,8 @@ export function resolveGenesysChatConfig(
     allowPii: flag(raw.allowPii, 'allowPii'),
     crmAttributeKey: attributeKey(raw.crmAttributeKey, 'crmAttributeKey', 'crmCustomerId'),
     tierAttributeKey: attributeKey(raw.tierAttributeKey, 'tierAttributeKey', 'customerTier'),
+    allowedScriptHosts,
   };
-}
-
-function checkScriptUrl(value: unknown): string {
-  let url: URL;
-  try {
-    url = new URL(String(value));
-  } catch {
-    throw invalidConfig('scriptUrl', 'must be an absolute URL.');
-  }
-  const local = LOOPBACK.has(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw invalidConfig(
-      'scriptUrl',
-      'must use https (plain http is only allowed on localhost and 127.0.0.1).',
-    );
-  }
-  if (url.username || url.password) {
-    throw invalidConfig('scriptUrl', 'must not carry credentials.');
-  }
-  return url.href;
 }
 
 function positiveMs(value: unknown, key: string, fallback: number): number {
