@@ -15,6 +15,24 @@ export const MAX_CUSTOMER_ID_LENGTH = 256;
 // C0 and C1 control characters, DEL included.
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
+/**
+ * Refused in every attribute value: control characters (ESC sequences, CR/LF forge lines in logs and
+ * terminals), line and paragraph separators (line breaks in JSON viewers and JavaScript), and the
+ * bidirectional embeddings, overrides and isolates that make text display in another order than it
+ * is stored ("Trojan Source"). Bidi marks (LRM, RLM, ALM) stay allowed: right-to-left text needs them.
+ */
+export const FORBIDDEN_VALUE_CHARACTERS =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Refused in the CRM id on top of that: characters that display as nothing (zero-width, format and
+ * other default-ignorable characters, Hangul fillers, the braille blank), so two ids that look the
+ * same on an agent's screen are the same id.
+ */
+export const INVISIBLE_CHARACTERS = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
+export const ONLY_INVISIBLE_CHARACTERS =
+  /^[\p{Cf}\p{Default_Ignorable_Code_Point}\p{White_Space}\u2800]+$/u;
+
 export function utf8Bytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {

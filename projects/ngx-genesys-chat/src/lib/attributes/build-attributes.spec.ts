@@ -135,3 +135,177 @@ describe('buildCustomerAttributes', () => {
     expect(error.message).not.toContain('jane');
   });
 });
+
+describe('attribute values and maps (issue 15 item 4)', () => {
+  const forbidden: [string, string][] = [
+    ['ESC', 'ok\u001b[2Kforged'],
+    ['NUL', 'a\u0000b'],
+    ['CR', 'a\rb'],
+    ['LF', 'a\nb'],
+    ['DEL', 'a\u007fb'],
+    ['C1 NEL', 'a\u0085b'],
+    ['C1 CSI', 'a\u009bb'],
+    ['RLO', 'abc\u202edcba'],
+    ['LRE', 'a\u202ab'],
+    ['RLI', 'a\u2067b'],
+    ['PDI', 'a\u2069b'],
+    ['line separator', 'a\u2028b'],
+    ['paragraph separator', 'a\u2029b'],
+  ];
+
+  it.each(forbidden)(
+    'refuses %s in an extra attribute value, naming the key only',
+    (_what, bad) => {
+      const error = rejection(() =>
+        buildCustomerAttributes({ id: 'C1' }, { note: `§${bad}§` }, rules),
+      );
+      expect(error.code).toBe('INVALID_ATTRIBUTES');
+      expect(error.key).toBe('note');
+      expect(error.message).toContain('"note"');
+      expect(error.message).not.toContain('§');
+    },
+  );
+
+  it.each(forbidden)('refuses %s in the tier and in customer attributes', (_what, bad) => {
+    const tier = rejection(() =>
+      buildCustomerAttributes({ id: 'C1', tier: bad }, undefined, rules),
+    );
+    expect(tier.code).toBe('INVALID_ATTRIBUTES');
+    expect(tier.key).toBe('customerTier');
+    const inner = rejection(() =>
+      buildCustomerAttributes({ id: 'C1', attributes: { source: bad } }, undefined, rules),
+    );
+    expect(inner.key).toBe('source');
+    expect(rejection(() => buildAttributes({ source: bad }, rules)).key).toBe('source');
+  });
+
+  it('keeps ordinary text, accents, right-to-left script and emoji', () => {
+    expect(
+      buildAttributes({ a: 'Crème brûlée', b: 'שלום עולם', c: 'مرحبا', d: '👩‍💻 tab-free' }, rules),
+    ).toEqual({ a: 'Crème brûlée', b: 'שלום עולם', c: 'مرحبا', d: '👩‍💻 tab-free' });
+  });
+
+  class Attrs {
+    source = 'web';
+  }
+  it.each([
+    ['a Map', new Map([['source', 'web']])],
+    ['a Set', new Set(['source'])],
+    ['a class instance', new Attrs()],
+    ['an array', ['source', 'web']],
+    ['a Date', new Date(0)],
+    ['a string', 'source=web'],
+  ])('refuses %s as the attribute map with INVALID_ATTRIBUTES', (_what, map) => {
+    expect(rejection(() => buildAttributes(map, rules)).code).toBe('INVALID_ATTRIBUTES');
+    expect(rejection(() => buildCustomerAttributes({ id: 'C1' }, map, rules)).code).toBe(
+      'INVALID_ATTRIBUTES',
+    );
+    expect(
+      rejection(() => buildCustomerAttributes({ id: 'C1', attributes: map }, undefined, rules))
+        .code,
+    ).toBe('INVALID_ATTRIBUTES');
+  });
+
+  it('says how to pass a Map', () => {
+    expect(rejection(() => buildAttributes(new Map(), rules)).message).toContain(
+      'Object.fromEntries',
+    );
+  });
+
+  it('accepts a null-prototype object', () => {
+    const map = Object.assign(Object.create(null) as object, { source: 'web' });
+    expect(buildAttributes(map, rules)).toEqual({ source: 'web' });
+  });
+});
+
+describe('bad input (issue 9 item 5)', () => {
+  it.each([
+    ['only zero-width spaces', '\u200b\u200b\u200b'],
+    ['only a word joiner and a BOM', '\u2060\ufeff'],
+    ['only soft hyphens', '\u00ad\u00ad'],
+    ['only Hangul fillers', '\u3164\u115f'],
+    ['only braille blanks', '\u2800\u2800'],
+    ['only variation selectors', '\ufe0f\ufe0e'],
+  ])('rejects a CRM id made of %s with INVALID_CUSTOMER_ID', (_what, id) => {
+    const error = rejection(() => buildCustomerAttributes(id, undefined, rules));
+    expect(error.code).toBe('INVALID_CUSTOMER_ID');
+    expect(error.message).toContain('invisible');
+  });
+
+  it.each([
+    ['a line separator', 'ID§\u20281'],
+    ['a paragraph separator', 'ID§\u20291'],
+    ['a right-to-left override', 'ID§-1\u202e2'],
+    ['a left-to-right isolate', '\u2066ID§-1'],
+    ['a zero-width space', 'ID§-1\u200b'],
+  ])('rejects a CRM id with %s with INVALID_CUSTOMER_ID', (_what, id) => {
+    const error = rejection(() => buildCustomerAttributes({ id }, undefined, rules));
+    expect(error.code).toBe('INVALID_CUSTOMER_ID');
+    expect(error.message).not.toContain('§');
+  });
+
+  it('turns a getter that throws on the customer into INVALID_CUSTOMER_ID, without its message', () => {
+    const customer = {
+      get id(): string {
+        throw new Error('§secret§');
+      },
+    };
+    const error = rejection(() => buildCustomerAttributes(customer, undefined, rules));
+    expect(error.code).toBe('INVALID_CUSTOMER_ID');
+    expect(error.message).not.toContain('§');
+  });
+
+  it('turns a getter or a Proxy that throws in an attribute map into INVALID_ATTRIBUTES', () => {
+    const getter = {
+      get source(): string {
+        throw new Error('§secret§');
+      },
+    };
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('§secret§');
+        },
+      },
+    );
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    for (const map of [getter, trap, revocable.proxy]) {
+      for (const run of [
+        () => buildAttributes(map, rules),
+        () => buildCustomerAttributes({ id: 'C1' }, map, rules),
+        () => buildCustomerAttributes({ id: 'C1', attributes: map }, undefined, rules),
+      ]) {
+        const error = rejection(run);
+        expect(error.code).toBe('INVALID_ATTRIBUTES');
+        expect(error.message).not.toContain('§');
+      }
+    }
+    const customerProxy = new Proxy(
+      { id: 'C1' },
+      {
+        get: () => {
+          throw new Error('§secret§');
+        },
+      },
+    );
+    expect(rejection(() => buildCustomerAttributes(customerProxy, undefined, rules)).code).toBe(
+      'INVALID_CUSTOMER_ID',
+    );
+  });
+
+  it.each([
+    [undefined, 'is undefined'],
+    [null, 'is null'],
+    [{ nested: true }, 'is an object'],
+    [['a'], 'is an array'],
+    [() => 1, 'is a function'],
+    [BigInt(1), 'is a bigint'],
+    [Symbol('s'), 'is a symbol'],
+  ])('names the wrong value type %p in good English', (value, words) => {
+    const error = rejection(() => buildAttributes({ source: value }, rules));
+    expect(error.message).toContain(words);
+    expect(error.message).not.toMatch(/\ba (undefined|object|array)\b/);
+  });
+});

@@ -173,3 +173,48 @@ describe('script host pinning', () => {
     ).toBe('scriptUrl');
   });
 });
+
+describe('config limits (issue 9 item 5)', () => {
+  const base = { deploymentId, region: 'eu-west-1' } as const;
+
+  it.each(['readyTimeoutMs', 'commandTimeoutMs'])(
+    'accepts %s up to the browser timer limit and refuses one more millisecond',
+    (key) => {
+      expect(resolveGenesysChatConfig({ ...base, [key]: 2_147_483_647 })).toHaveProperty(
+        key,
+        2_147_483_647,
+      );
+      const error = failure({ ...base, [key]: 2_147_483_648 });
+      expect(error.code).toBe('INVALID_CONFIG');
+      expect(error.key).toBe(key);
+      expect(error.message).toContain('2,147,483,647');
+    },
+  );
+
+  it('refuses the same key for the CRM id and the tier', () => {
+    const error = failure({ ...base, crmAttributeKey: 'customer', tierAttributeKey: 'customer' });
+    expect(error.code).toBe('INVALID_CONFIG');
+    expect(error.key).toBe('tierAttributeKey');
+    expect(failure({ ...base, tierAttributeKey: 'crmCustomerId' }).key).toBe('tierAttributeKey');
+  });
+
+  it.each([
+    ['crmAttributeKey', '__proto__'],
+    ['crmAttributeKey', 'constructor'],
+    ['tierAttributeKey', 'prototype'],
+    ['crmAttributeKey', 'email'],
+    ['tierAttributeKey', 'phone_number'],
+    ['crmAttributeKey', 'firstName'],
+  ])('refuses %s %s (reserved or named like personal data)', (key, value) => {
+    const error = failure({ ...base, [key]: value });
+    expect(error.code).toBe('INVALID_CONFIG');
+    expect(error.key).toBe(key);
+  });
+
+  it('accepts a personal-data key name when the PII guard is turned off', () => {
+    expect(
+      resolveGenesysChatConfig({ ...base, crmAttributeKey: 'email', allowPii: true })
+        .crmAttributeKey,
+    ).toBe('email');
+  });
+});

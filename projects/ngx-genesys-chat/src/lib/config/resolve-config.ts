@@ -1,12 +1,15 @@
 import { invalidConfig } from '../errors/errors';
 import { findGenesysRegion, messengerScriptUrl } from '../regions/regions';
 import { checkAllowedScriptHosts, checkScriptUrl } from '../regions/script-host';
-import { ATTRIBUTE_KEY_PATTERN } from '../attributes/attribute-rules';
+import { ATTRIBUTE_KEY_PATTERN, FORBIDDEN_ATTRIBUTE_KEYS } from '../attributes/attribute-rules';
+import { isPiiKey } from '../attributes/pii-guard';
 import type { GenesysChatConfig, ResolvedGenesysChatConfig } from './genesys-chat-config';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOAD = ['eager', 'idle', 'interaction', 'manual'] as const;
 const MODE = ['messenger', 'headless'] as const;
+// setTimeout fires at once for longer delays (a signed 32-bit millisecond count).
+const MAX_TIMER_MS = 2_147_483_647;
 
 /** Validates the user's config and fills in defaults. Throws `INVALID_CONFIG` naming the key at fault. */
 export function resolveGenesysChatConfig(
@@ -46,6 +49,25 @@ export function resolveGenesysChatConfig(
   }
 
   const allowedScriptHosts = checkAllowedScriptHosts(raw.allowedScriptHosts);
+  const allowPii = flag(raw.allowPii, 'allowPii');
+  const crmAttributeKey = attributeKey(
+    raw.crmAttributeKey,
+    'crmAttributeKey',
+    'crmCustomerId',
+    allowPii,
+  );
+  const tierAttributeKey = attributeKey(
+    raw.tierAttributeKey,
+    'tierAttributeKey',
+    'customerTier',
+    allowPii,
+  );
+  if (crmAttributeKey === tierAttributeKey) {
+    throw invalidConfig(
+      'tierAttributeKey',
+      'is the same as crmAttributeKey: the tier would overwrite the CRM id. Give them different names.',
+    );
+  }
   return {
     deploymentId: raw.deploymentId.trim().toLowerCase(),
     environment: info.environment,
@@ -58,9 +80,9 @@ export function resolveGenesysChatConfig(
     load: oneOf(raw.load, 'load', LOAD, 'idle'),
     mode: oneOf(raw.mode, 'mode', MODE, 'messenger'),
     debug: flag(raw.debug, 'debug'),
-    allowPii: flag(raw.allowPii, 'allowPii'),
-    crmAttributeKey: attributeKey(raw.crmAttributeKey, 'crmAttributeKey', 'crmCustomerId'),
-    tierAttributeKey: attributeKey(raw.tierAttributeKey, 'tierAttributeKey', 'customerTier'),
+    allowPii,
+    crmAttributeKey,
+    tierAttributeKey,
     allowedScriptHosts,
   };
 }
@@ -69,6 +91,12 @@ function positiveMs(value: unknown, key: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw invalidConfig(key, 'must be a positive number of milliseconds.');
+  }
+  if (value > MAX_TIMER_MS) {
+    throw invalidConfig(
+      key,
+      "must be at most 2,147,483,647 ms (about 24.8 days), the browser's timer limit; a longer delay fires at once.",
+    );
   }
   return value;
 }
@@ -91,12 +119,25 @@ function flag(value: unknown, key: string): boolean {
   return value;
 }
 
-function attributeKey(value: unknown, key: string, fallback: string): string {
+function attributeKey(value: unknown, key: string, fallback: string, allowPii: boolean): string {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !ATTRIBUTE_KEY_PATTERN.test(value)) {
     throw invalidConfig(
       key,
       'must be an identifier-like attribute key (letters, digits and _; not starting with a digit).',
+    );
+  }
+  if (FORBIDDEN_ATTRIBUTE_KEYS.has(value)) {
+    throw invalidConfig(
+      key,
+      'is a reserved JavaScript property name; pick another attribute name.',
+    );
+  }
+  // With the guard on, every start would then fail with PII_REJECTED: say so at configuration time.
+  if (!allowPii && isPiiKey(value)) {
+    throw invalidConfig(
+      key,
+      'is named like a personal-data field, which the PII guard refuses; use a neutral name such as "crmCustomerId".',
     );
   }
   return value;
