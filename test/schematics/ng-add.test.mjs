@@ -2,57 +2,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { app, DEPLOYMENT, logs, modulePath, root, runner } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
-const { SchematicTestRunner } = require('@angular-devkit/schematics/testing');
-const root = resolve(import.meta.dirname, '../..');
-const collection = resolve(root, 'dist/ngx-genesys-chat/schematics/collection.json');
-const runner = new SchematicTestRunner('ngx-genesys-chat', collection);
-const DEPLOYMENT = '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f';
-
-async function app(standalone) {
-  const workspace = await runner.runExternalSchematic('@schematics/angular', 'workspace', {
-    name: 'ws',
-    newProjectRoot: 'projects',
-    version: '21.0.0',
-  });
-  return runner.runExternalSchematic(
-    '@schematics/angular',
-    'application',
-    { name: 'shop', standalone, zoneless: true },
-    workspace,
-  );
-}
-
-function logs() {
-  const lines = [];
-  runner.logger.subscribe((entry) => lines.push(entry.message));
-  return lines;
-}
 
 test('standalone app: adds provideGenesysChat with the region to app.config.ts, and prints the CSP hosts', async () => {
-  const lines = logs();
+  const log = logs();
   const tree = await runner.runSchematic(
     'ng-add',
     { project: 'shop', deploymentId: DEPLOYMENT, region: 'eu-west-1' },
     await app(true),
   );
+  log.stop();
   const config = tree.readText('projects/shop/src/app/app.config.ts');
   assert.match(config, /import \{ provideGenesysChat \} from 'ngx-genesys-chat';/);
   assert.match(
     config,
-    new RegExp(
-      `provideGenesysChat\\(\\{ deploymentId: '${DEPLOYMENT}', region: 'eu-west-1' \\}\\)`,
-    ),
+    new RegExp(`provideGenesysChat\\(\\{ deploymentId: '${DEPLOYMENT}', region: 'eu-west-1' \\}\\)`),
   );
-  const output = lines.join('\n');
-  assert.match(output, /script-src .*https:\/\/apps\.mypurecloud\.ie/);
+  const output = log.text();
+  assert.match(output, /added provideGenesysChat\(.*\) to projects\/shop\/src\/app\/app\.config\.ts:\d+/);
+  assert.match(output, /^script-src https:\/\/apps\.mypurecloud\.ie;$/m);
   assert.match(
     output,
-    /connect-src +https:\/\/api-cdn\.mypurecloud\.ie https:\/\/api\.mypurecloud\.ie wss:\/\/webmessaging\.mypurecloud\.ie/,
+    /^connect-src https:\/\/api-cdn\.mypurecloud\.ie https:\/\/api\.mypurecloud\.ie wss:\/\/webmessaging\.mypurecloud\.ie;$/m,
   );
-  assert.match(output, /img-src/);
+  assert.match(output, /^img-src https:\/\/api-cdn\.mypurecloud\.ie;$/m);
   assert.match(output, /frame-src/);
 });
 
@@ -71,53 +48,37 @@ test('NgModule app: adds GenesysChatModule.forRoot to the root module imports', 
     { project: 'shop', deploymentId: DEPLOYMENT, region: 'us-east-1' },
     await app(false),
   );
-  const path = tree.exists('projects/shop/src/app/app.module.ts')
-    ? 'projects/shop/src/app/app.module.ts'
-    : 'projects/shop/src/app/app-module.ts';
-  const text = tree.readText(path);
+  const text = tree.readText(modulePath(tree));
   assert.match(text, /import \{ GenesysChatModule \} from 'ngx-genesys-chat';/);
-  assert.match(
-    text,
-    /GenesysChatModule\.forRoot\(\{ deploymentId: '[^']+', region: 'us-east-1' \}\)/,
-  );
+  assert.match(text, /imports: \[[^\]]*GenesysChatModule\.forRoot\(\{ deploymentId: '[^']+', region: 'us-east-1' \}\)/s);
 });
 
 test('refuses a bad deployment id or region with a message that says what to give', async () => {
   const tree = await app(true);
+  const run = (options) => runner.runSchematic('ng-add', { project: 'shop', ...options }, tree);
+  await assert.rejects(run({ deploymentId: 'abc', region: 'eu-west-1' }), /deployment UUID/);
+  await assert.rejects(run({ deploymentId: DEPLOYMENT, region: 'mars-1' }), /allowed values/);
+  await assert.rejects(run({ deploymentId: DEPLOYMENT, region: '__proto__' }), /allowed values/);
   await assert.rejects(
-    runner.runSchematic(
-      'ng-add',
-      { project: 'shop', deploymentId: 'abc', region: 'eu-west-1' },
-      tree,
-    ),
-    /deployment UUID/,
-  );
-  await assert.rejects(
-    runner.runSchematic(
-      'ng-add',
-      { project: 'shop', deploymentId: DEPLOYMENT, region: 'mars-1' },
-      tree,
-    ),
-    /region.*allowed values|allowed values/s,
-  );
-  await assert.rejects(
-    runner.runSchematic(
-      'ng-add',
-      { project: 'shop', deploymentId: DEPLOYMENT, region: 'eu-west-1', environment: 'prod' },
-      tree,
-    ),
+    run({ deploymentId: DEPLOYMENT, region: 'eu-west-1', environment: 'prod' }),
     /exactly one of --region/,
   );
 });
 
-test("the schematic's region table matches Genesys' service-discovery package", () => {
-  const { REGIONS } = require(resolve(root, 'dist/ngx-genesys-chat/schematics/ng-add/regions.cjs'));
+test("the region prompt and enums offer exactly the library's region table, which matches Genesys' service discovery", () => {
+  const schema = JSON.parse(
+    readFileSync(resolve(root, 'dist/ngx-genesys-chat/schematics/ng-add/schema.json'), 'utf8'),
+  );
   const { getEnvironments } = require('genesys-cloud-service-discovery-web');
-  const upstream = getEnvironments().map((e) => ({
-    region: e.region,
-    environment: e.name,
-    domain: e.publicDomainName,
-  }));
-  const sort = (rows) => [...rows].sort((a, b) => a.environment.localeCompare(b.environment));
-  assert.deepEqual(sort(REGIONS), sort(upstream));
+  const upstream = getEnvironments();
+  const sorted = (list) => [...list].sort();
+  assert.deepEqual(sorted(schema.properties.region.enum), sorted(upstream.map((e) => e.region)));
+  assert.deepEqual(sorted(schema.properties.environment.enum), sorted(upstream.map((e) => e.name)));
+  const items = schema.properties.region['x-prompt'].items;
+  for (const e of upstream) {
+    assert.ok(
+      items.some((i) => i.value === e.region && i.label.includes(e.name) && i.label.includes(e.publicDomainName)),
+      `prompt item for ${e.region}`,
+    );
+  }
 });

@@ -1,128 +1,111 @@
 import {
+  chain,
   type Rule,
   type SchematicContext,
   SchematicsException,
   type Tree,
 } from '@angular-devkit/schematics';
-import { REGIONS } from './regions.cjs';
+import { addRootImport, addRootProvider } from '@schematics/angular/utility';
+import { isStandaloneApp } from '@schematics/angular/utility/ng-ast-utils';
+import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
+import { cspPrintout } from './csp.cjs';
+import { type ExistingConfig, findExistingConfigs, replaceConfig } from './existing.cjs';
+import { type NgAddOptions, type WantedConfig, wantedConfig } from './options.cjs';
+import { resolveProject, type TargetProject } from './project.cjs';
+import { findRow } from './region-table.cjs';
 
-export interface NgAddOptions {
-  project?: string;
-  deploymentId?: string;
-  region?: string;
-  environment?: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type { NgAddOptions } from './options.cjs';
+// For the build (schema.json's region lists) and the README test (the CSP block).
+export { cspDirectives, cspLines, cspPrintout } from './csp.cjs';
+export { findRow, schemaChoices } from './region-table.cjs';
 
 /**
- * `ng add ngx-genesys-chat`: adds provideGenesysChat(...) to a standalone app's app.config.ts, or
- * GenesysChatModule.forRoot(...) to an NgModule app's root module, and prints the
- * Content-Security-Policy hosts the deployment's region needs.
+ * `ng add ngx-genesys-chat`: adds provideGenesysChat(...) to a standalone app (app.config.ts or
+ * bootstrapApplication, through Angular's own addRootProvider) or GenesysChatModule.forRoot(...)
+ * to an NgModule app's root module (addRootImport), and prints the CSP sources of the region.
+ * An app that is already configured is left alone, and told so, unless --force replaces its config.
  */
 export function ngAdd(options: NgAddOptions): Rule {
-  return (tree: Tree, context: SchematicContext) => {
-    const deploymentId = (options.deploymentId ?? '').trim();
-    if (!UUID.test(deploymentId)) {
+  return async (tree: Tree, context: SchematicContext) => {
+    const wanted = wantedConfig(options);
+    const project = await resolveProject(tree, options.project);
+    const existing = findExistingConfigs(tree, project.sourceRoot);
+    if (existing.length > 1) {
       throw new SchematicsException(
-        `ngx-genesys-chat: --deployment-id must be the Messenger deployment UUID (Admin > Message > Messenger Deployments).`,
+        `ngx-genesys-chat: ${project.name} configures the library ${existing.length} times:\n` +
+          existing.map((e) => `  ${where(e)}: ${e.text}`).join('\n') +
+          '\nKeep one, then run ng add again.',
       );
     }
-    const row = options.environment
-      ? REGIONS.find((r) => r.environment === options.environment)
-      : REGIONS.find((r) => r.region === (options.region ?? ''));
-    if (!row || (options.environment && options.region)) {
-      throw new SchematicsException(
-        `ngx-genesys-chat: give exactly one of --region (such as eu-west-1) and --environment (such as prod-euw1).`,
-      );
-    }
-    const key = options.environment
-      ? `environment: '${row.environment}'`
-      : `region: '${row.region}'`;
-    const config = `{ deploymentId: '${deploymentId}', ${key} }`;
-
-    const root = projectRoot(tree, options.project);
-    const appConfig = `${root}src/app/app.config.ts`;
-    // Angular 21 names it app-module.ts; older workspaces app.module.ts.
-    const appModule =
-      [`${root}src/app/app-module.ts`, `${root}src/app/app.module.ts`].find((p) =>
-        tree.exists(p),
-      ) ?? `${root}src/app/app.module.ts`;
-    if (tree.exists(appConfig)) {
-      addToArray(
-        tree,
-        appConfig,
-        /providers\s*:\s*\[/,
-        `provideGenesysChat(${config})`,
-        `import { provideGenesysChat } from 'ngx-genesys-chat';`,
-      );
-      context.logger.info(`ngx-genesys-chat: added provideGenesysChat(${config}) to ${appConfig}`);
-    } else if (tree.exists(appModule)) {
-      addToArray(
-        tree,
-        appModule,
-        /imports\s*:\s*\[/,
-        `GenesysChatModule.forRoot(${config})`,
-        `import { GenesysChatModule } from 'ngx-genesys-chat';`,
-      );
-      context.logger.info(
-        `ngx-genesys-chat: added GenesysChatModule.forRoot(${config}) to ${appModule}`,
-      );
-    } else {
-      throw new SchematicsException(
-        `ngx-genesys-chat: found neither ${appConfig} nor ${appModule}; add provideGenesysChat(${config}) by hand.`,
-      );
-    }
-
-    const d = row.domain;
-    context.logger.info(
-      [
-        '',
-        `Content-Security-Policy for ${row.region} (${row.environment}), if your site sends one:`,
-        `  script-src   'nonce-…' 'strict-dynamic' https://apps.${d}`,
-        `  connect-src  https://api-cdn.${d} https://api.${d} wss://webmessaging.${d}`,
-        `  img-src      https://api-cdn.${d}`,
-        `  frame-src    (none known; UNCONFIRMED whether Messenger frames anything, watch CSP reports)`,
-        `  trusted-types ngx-genesys-chat angular   (with require-trusted-types-for 'script')`,
-        "Also add this site to the deployment's allowed domains in Genesys Cloud.",
-      ].join('\n'),
-    );
-    return tree;
+    if (existing.length === 1) return reconfigure(tree, context, existing[0], wanted, options.force);
+    return chain([await addConfig(tree, project, wanted), reportAdded(project, wanted)]);
   };
 }
 
-function projectRoot(tree: Tree, project: string | undefined): string {
-  const workspace = tree.read('angular.json');
-  if (!workspace) return '';
-  const projects =
-    (JSON.parse(workspace.toString('utf8')) as { projects?: Record<string, { root?: string }> })
-      .projects ?? {};
-  const name = project ?? Object.keys(projects)[0];
-  const root = projects[name]?.root ?? '';
-  return root ? `${root.replace(/\/$/, '')}/` : '';
+/** The app is configured already: say so and change nothing, or with --force replace the config. */
+function reconfigure(
+  tree: Tree,
+  context: SchematicContext,
+  existing: ExistingConfig,
+  wanted: WantedConfig,
+  force: boolean | undefined,
+): void {
+  const log = context.logger;
+  const same =
+    existing.deploymentId === wanted.deploymentId && existing[wanted.key] === wanted.row[wanted.key];
+  if (same) {
+    log.info(`ngx-genesys-chat: already configured with these settings, nothing changed:\n  ${where(existing)}: ${existing.text}`);
+  } else if (!force) {
+    log.warn(
+      `ngx-genesys-chat: already configured, nothing changed:\n  ${where(existing)}: ${existing.text}\n` +
+        `To replace its config with ${wanted.text}, run ng add ngx-genesys-chat again with --force.`,
+    );
+    const current = existing.environment
+      ? findRow({ environment: existing.environment })
+      : existing.region
+        ? findRow({ region: existing.region })
+        : undefined;
+    if (current) log.info(`\n${cspPrintout(current)}`);
+    return;
+  } else {
+    replaceConfig(tree, existing, wanted.text);
+    log.info(
+      `ngx-genesys-chat: replaced the config in ${where(existing)}:\n  was: ${existing.text}\n  now: ${wanted.text}`,
+    );
+  }
+  log.info(`\n${cspPrintout(wanted.row)}`);
 }
 
-/** Adds `entry` as the first element of the array that `opening` starts, and the import, once. */
-function addToArray(
-  tree: Tree,
-  path: string,
-  opening: RegExp,
-  entry: string,
-  importLine: string,
-): void {
-  let text = tree.readText(path);
-  if (text.includes(entry.split('(')[0] + '(')) return; // already added
-  const match = opening.exec(text);
-  if (!match)
+/** The insertion, by Angular's AST utilities (never by text search). */
+async function addConfig(tree: Tree, project: TargetProject, wanted: WantedConfig): Promise<Rule> {
+  let standalone: boolean;
+  try {
+    standalone = isStandaloneApp(tree, await getMainFilePath(tree, project.name));
+  } catch {
     throw new SchematicsException(
-      `ngx-genesys-chat: no "${opening.source}" in ${path}; add ${entry} by hand.`,
+      `ngx-genesys-chat: cannot find how ${project.name} bootstraps (its build target's main file); ` +
+        `add provideGenesysChat(${wanted.text}) to its providers by hand.`,
     );
-  const at = match.index + match[0].length;
-  text = `${text.slice(0, at)}\n    ${entry},${text.slice(at)}`;
-  const imports = [...text.matchAll(/^import .*;$/gm)];
-  const afterImports = imports.length
-    ? imports[imports.length - 1].index! + imports[imports.length - 1][0].length
-    : 0;
-  text = `${text.slice(0, afterImports)}\n${importLine}${text.slice(afterImports)}`;
-  tree.overwrite(path, text);
+  }
+  return standalone
+    ? addRootProvider(project.name, ({ code, external }) => code`${external('provideGenesysChat', 'ngx-genesys-chat')}(${wanted.text})`)
+    : addRootImport(project.name, ({ code, external }) => code`${external('GenesysChatModule', 'ngx-genesys-chat')}.forRoot(${wanted.text})`);
+}
+
+/** Reports what the tree now holds, read back from it, so the message cannot claim a change that did not happen. */
+function reportAdded(project: TargetProject, wanted: WantedConfig): Rule {
+  return (tree, context) => {
+    const [added] = findExistingConfigs(tree, project.sourceRoot);
+    if (!added) {
+      throw new SchematicsException(
+        `ngx-genesys-chat: could not add the config to ${project.name}; add provideGenesysChat(${wanted.text}) by hand.`,
+      );
+    }
+    context.logger.info(`ngx-genesys-chat: added ${added.text} to ${where(added)}`);
+    context.logger.info(`\n${cspPrintout(wanted.row)}`);
+  };
+}
+
+function where(e: ExistingConfig): string {
+  return `${e.path.replace(/^\//, '')}:${e.line}`;
 }
