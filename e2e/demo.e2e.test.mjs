@@ -161,3 +161,43 @@ test('the whole flow under a strict CSP with nonces, strict-dynamic and Trusted 
     await demo.close();
   }
 });
+
+test('agent page: reads conversations and replies with the token it embeds; a foreign page cannot drive the emulator', async () => {
+  const demo = await openDemo(browser);
+  const agent = await demo.page.context().newPage();
+  try {
+    await chatAndSay(demo, 'CRM-12345-XYZ', 'is anyone there?');
+    await agent.goto(`${demo.emulator.url}/emulator/`);
+    const card = agent.locator('article.conversation', { hasText: 'is anyone there?' });
+    await card.waitFor({ timeout: 5_000 });
+    assert.match(await card.textContent(), /Premium Support/);
+    await card.getByPlaceholder('Reply as the agent').fill('Yes, how can I help?');
+    await card.getByRole('button', { name: 'Reply' }).click();
+    await demo.page
+      .locator('#genesys-emulator-messenger .genesys-emulator-outbound', {
+        hasText: 'Yes, how can I help?',
+      })
+      .waitFor();
+
+    // The demo page is another origin: even a request it is allowed to send reads and changes nothing.
+    const attempt = await demo.page.evaluate(async (url) => {
+      const tries = [
+        fetch(`${url}/emulator/conversations`).then((r) => `read ${r.status}`),
+        fetch(`${url}/emulator/reset`, { method: 'POST', body: '{}' }).then(
+          (r) => `reset ${r.status}`,
+        ),
+        fetch(`${url}/emulator/reset`, { method: 'POST', mode: 'no-cors', body: '{}' }).then(
+          () => 'reset sent',
+        ),
+      ];
+      return Promise.all(tries.map((p) => p.catch((e) => `blocked ${e.name}`)));
+    }, demo.emulator.url);
+    assert.deepEqual(attempt, ['blocked TypeError', 'blocked TypeError', 'reset sent']);
+    assert.equal(demo.emulator.conversations().length, 1, 'the no-cors reset changed nothing');
+    const { pageErrors } = demo.problems;
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await agent.close();
+    await demo.close();
+  }
+});

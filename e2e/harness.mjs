@@ -56,6 +56,9 @@ export async function openDemo(browser, { csp = false, query = {}, emulatorOptio
     root: resolve(root, 'dist/demo/browser'),
     csp: csp ? { connect: [emulator.url], ...(typeof csp === 'object' ? csp : {}) } : null,
   });
+  // The demo's "What Genesys received" panel reads the Platform API stand-ins from the browser;
+  // the emulator grants CORS to that exact origin only (the demo's port is known only now).
+  emulator.allowOrigin(demo.url);
   const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [] };

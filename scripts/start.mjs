@@ -22,6 +22,9 @@ console.log(`
   Demo (Acme CRM):        ${demo.url}/
   Genesys emulator:       ${emulator.url}
   Emulator agent page:    ${emulator.url}/emulator/
+  Emulator admin token:   ${emulator.token}
+                          (new at every start; the agent page has it already. Scripts send it as
+                          the X-Emulator-Token header to /emulator/conversations, /faults, /reset.)
 
   Click "Chat" for Ada (premium), type a message in the Messenger panel, and watch
   "What Genesys received" show the attributes and the queue. Ctrl-C stops everything.

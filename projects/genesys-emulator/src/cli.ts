@@ -8,7 +8,13 @@ const USAGE = `usage: genesys-emulator [--port 8787] [--host 127.0.0.1] --config
 Serves a local stand-in for Genesys Cloud Web Messaging: the Messenger bootstrap at
 /genesys-bootstrap/genesys.min.js, deployment config, the Guest API WebSocket at /v1,
 GET /api/v2/conversations/{id}, POST /oauth/token, an agent page at /emulator/ and
-fault controls at POST /emulator/faults.`;
+fault controls at POST /emulator/faults.
+
+It prints an admin token at start: /emulator/conversations, /emulator/faults, /emulator/reset and
+agent replies need it in the X-Emulator-Token header (the agent page has it already), and POSTs
+must be Content-Type: application/json. The config's "origins" (exact page origins) may read
+/oauth/token and /api/v2/* cross-origin; "hosts" adds names the Host header may carry besides
+localhost, 127.0.0.1 and ::1.`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);

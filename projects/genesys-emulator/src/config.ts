@@ -57,6 +57,14 @@ export interface EmulatorOptions {
   port?: number;
   /** Default 127.0.0.1: the emulator is for this machine only. */
   host?: string;
+  /**
+   * Exact page origins (`http://localhost:4200`) that may read the Platform API stand-ins
+   * (`/oauth/token`, `/api/v2/*`) cross-origin. Default none. The admin routes (`/emulator/*`)
+   * are never granted to another origin.
+   */
+  origins?: string[];
+  /** Host names, besides the loopback names and the bind host, that the Host header may carry (DNS-rebinding guard). */
+  hosts?: string[];
   deployments: EmulatorDeployment[];
   routing?: RoutingConfig;
   /** Clients for `POST /oauth/token`. Default one client, `emulator-client` / `emulator-secret`. */
@@ -75,7 +83,7 @@ export const DEFAULT_OAUTH_CLIENT: OAuthClient = {
 };
 export const DEFAULT_ALLOWED_DOMAINS = ['localhost', '127.0.0.1'];
 
-/** Reads an `emulator.config.json`: `{ deployments, routing?, oauthClients?, rateLimitPerSecond?, faults? }`. */
+/** Reads an `emulator.config.json`: `{ deployments, routing?, oauthClients?, rateLimitPerSecond?, faults?, origins?, hosts? }`. */
 export function loadEmulatorConfig(path: string): Omit<EmulatorOptions, 'port' | 'host'> {
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<EmulatorOptions>;
   if (!Array.isArray(parsed.deployments) || parsed.deployments.length === 0) {
@@ -84,6 +92,11 @@ export function loadEmulatorConfig(path: string): Omit<EmulatorOptions, 'port' |
   for (const d of parsed.deployments) {
     if (typeof d.id !== 'string' || !d.id)
       throw new Error(`${path}: every deployment needs an "id"`);
+  }
+  for (const key of ['origins', 'hosts'] as const) {
+    const list = parsed[key];
+    if (list !== undefined && (!Array.isArray(list) || list.some((v) => typeof v !== 'string')))
+      throw new Error(`${path}: "${key}" must be a list of strings`);
   }
   return parsed as Omit<EmulatorOptions, 'port' | 'host'>;
 }

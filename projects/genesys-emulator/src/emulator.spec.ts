@@ -422,7 +422,10 @@ describe('genesys-emulator', () => {
       const g = await guest();
       await g.configure();
       await g.say('hello', { crmCustomerId: 'CRM-9' });
-      const list = (await (await fetch(`${emulator.url}/emulator/conversations`)).json()) as {
+      const admin = { 'X-Emulator-Token': emulator.token };
+      const list = (await (
+        await fetch(`${emulator.url}/emulator/conversations`, { headers: admin })
+      ).json()) as {
         id: string;
         queueName: string;
       }[];
@@ -430,7 +433,7 @@ describe('genesys-emulator', () => {
       expect(list[0].queueName).toBe('Known Customers');
       const r = await fetch(`${emulator.url}/emulator/conversations/${list[0].id}/reply`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { ...admin, 'Content-Type': 'application/json' },
         body: JSON.stringify({ text: 'Hi, how can I help?' }),
       });
       expect(r.status).toBe(200);
@@ -451,6 +454,7 @@ describe('genesys-emulator', () => {
     it('switches script faults through the admin endpoint: 404, and a request that never finishes', async () => {
       await fetch(`${emulator.url}/emulator/faults`, {
         method: 'POST',
+        headers: { 'X-Emulator-Token': emulator.token, 'Content-Type': 'application/json' },
         body: JSON.stringify({ script404: true }),
       });
       expect((await fetch(`${emulator.url}/genesys-bootstrap/genesys.min.js`)).status).toBe(404);

@@ -8,6 +8,15 @@ import type { Conversation, ConversationStore } from './store';
 export const MAX_CUSTOM_DATA_BYTES = 2048;
 /** Inbound text limit (error 4011 above it). */
 export const MAX_TEXT_BYTES = 4096;
+/**
+ * Largest WebSocket frame the emulator accepts (ws `maxPayload`; above it the socket closes with
+ * 1009). Sixteen times Genesys' 4,096-byte text limit plus its 2,048-byte attribute limit and the
+ * JSON around them, so no real client comes near it, while a page cannot make the emulator parse
+ * ws's default 100 MiB.
+ */
+export const MAX_FRAME_BYTES = 64 * 1024;
+/** Distinct guest sessions one socket may configure (Genesys' clients use one). */
+export const MAX_SESSIONS_PER_SOCKET = 8;
 /** The tracing id Genesys' own clients use for the health-check echo. */
 export const ECHO_TRACING_ID = 'SGVhbHRoQ2hlY2tNZXNzYWdlSWQ=';
 
@@ -58,12 +67,16 @@ interface ClientRequest {
 export class GuestApi {
   private readonly sessions = new Map<string, GuestSession>();
   private readonly perSocketCount = new WeakMap<WebSocket, number>();
+  private readonly perSocketSessions = new WeakMap<WebSocket, Set<string>>();
 
   constructor(private readonly deps: GuestApiDeps) {}
 
   /** Serves one accepted WebSocket for a deployment. */
   accept(ws: WebSocket, deploymentId: string): void {
     let session: GuestSession | undefined;
+    // Without a listener, a protocol error (bad opcode, invalid UTF-8, a frame over maxPayload)
+    // would be thrown as an uncaught 'error' and end the process; ws closes the socket itself.
+    ws.on('error', () => undefined);
     ws.on('message', (raw) => {
       let request: ClientRequest;
       try {
@@ -177,6 +190,19 @@ export class GuestApi {
       });
       return undefined;
     }
+    const mine = this.perSocketSessions.get(ws) ?? new Set<string>();
+    this.perSocketSessions.set(ws, mine);
+    if (!mine.has(token) && mine.size >= MAX_SESSIONS_PER_SOCKET) {
+      send(ws, {
+        type: 'response',
+        class: 'string',
+        code: 429,
+        body: `Too many sessions on this connection (at most ${MAX_SESSIONS_PER_SOCKET}).`,
+        tracingId,
+      });
+      return undefined;
+    }
+    mine.add(token);
     let session = this.sessions.get(token);
     const newSession = !session;
     if (!session) {

@@ -10,4 +10,10 @@ export {
   type ScriptFaults,
 } from './config';
 export { routeConversation } from './routing';
-export { MAX_CUSTOM_DATA_BYTES, MAX_TEXT_BYTES } from './guest-api';
+export {
+  MAX_CUSTOM_DATA_BYTES,
+  MAX_FRAME_BYTES,
+  MAX_SESSIONS_PER_SOCKET,
+  MAX_TEXT_BYTES,
+} from './guest-api';
+export { TOKEN_HEADER } from './http/guard';

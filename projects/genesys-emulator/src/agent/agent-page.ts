@@ -1,6 +1,7 @@
 /*
  * The emulator's agent page: lists conversations with their attributes, queue and messages, and
- * replies as an agent. Polls GET /emulator/conversations; every value is written with textContent.
+ * replies as an agent. Polls GET /emulator/conversations with the page's admin token; every value
+ * is written with textContent.
  */
 (() => {
   interface Summary {
@@ -11,6 +12,10 @@
     messages: { id: string; direction: string; text: string; time: string }[];
   }
   const root = document.getElementById('conversations')!;
+  // The emulator embeds its admin token in this same-origin page; every /emulator/* call sends it.
+  const token =
+    document.querySelector<HTMLMetaElement>('meta[name="genesys-emulator-token"]')?.content ?? '';
+  const headers = { 'X-Emulator-Token': token };
   const drafts = new Map<string, string>();
 
   function el<K extends keyof HTMLElementTagNameMap>(
@@ -72,7 +77,7 @@
             input.value = '';
             void fetch(`/emulator/conversations/${c.id}/reply`, {
               method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
+              headers: { ...headers, 'Content-Type': 'application/json' },
               body: JSON.stringify({ text }),
             }).then(refresh);
           });
@@ -84,7 +89,7 @@
 
   async function refresh(): Promise<void> {
     if (document.activeElement instanceof HTMLInputElement && document.activeElement.value) return;
-    const response = await fetch('/emulator/conversations');
+    const response = await fetch('/emulator/conversations', { headers });
     if (response.ok) render((await response.json()) as Summary[]);
   }
 

@@ -1,0 +1,57 @@
+import { DEFAULT_ALLOWED_DOMAINS, type EmulatorDeployment } from './config';
+
+/**
+ * The deployment's config.json, in the shape Genesys serves it (reference §1). The endpoints are
+ * the emulator's own URL, never the request's Host header: a reflected Host would hand a
+ * DNS-rebinding page an endpoint of its choosing.
+ */
+export function deploymentConfig(d: EmulatorDeployment, emulatorUrl: string) {
+  return {
+    id: d.id,
+    version: '1',
+    languages: ['en-us'],
+    defaultLanguage: 'en-us',
+    apiEndpoint: emulatorUrl,
+    headlessMode: { enabled: !!d.headless },
+    messenger: {
+      enabled: !d.headless,
+      apps: {
+        conversations: {
+          messagingEndpoint: emulatorUrl.replace(/^http/, 'ws'),
+          showAgentTypingIndicator: false,
+          showUserTypingIndicator: false,
+          autoStart: { enabled: false },
+          conversationDisconnect: { enabled: false, type: 'Send' },
+          conversationClear: { enabled: true },
+        },
+      },
+      styles: { primaryColor: '#2d6cdf' },
+      launcherButton: { visibility: 'OnDemand' },
+      fileUpload: { enableAttachments: false, modes: [] },
+    },
+    journeyEvents: { enabled: false },
+    auth: { enabled: false, allowSessionUpgrade: false },
+    status: d.status ?? 'Active',
+  };
+}
+
+/**
+ * Genesys' allowed-domain rule: the page's host name (any port) must be one of the deployment's
+ * allowed domains, or the list holds `*`. No Origin (a server-side caller) passes.
+ */
+export function originAllowedFor(
+  origin: string | undefined,
+  deployments: readonly EmulatorDeployment[],
+): boolean {
+  if (origin === undefined) return true;
+  let host: string;
+  try {
+    host = new URL(origin).hostname;
+  } catch {
+    return false;
+  }
+  return deployments.some((d) => {
+    const domains = d.allowedDomains ?? DEFAULT_ALLOWED_DOMAINS;
+    return domains.includes('*') || domains.some((allowed) => allowed.toLowerCase() === host);
+  });
+}
