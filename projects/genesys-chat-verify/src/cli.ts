@@ -1,66 +1,116 @@
 #!/usr/bin/env node
-import { type VerifyTarget, VerifyError, formatResult, verifyConversation } from './verify';
+import { parseArgs } from 'node:util';
+import { formatResult } from './format';
+import { Redactor, escapeControl } from './sanitize';
+import { type VerifyTarget, resolveTarget } from './target';
+import { VerifyError, verifyConversation } from './verify';
 
 const USAGE = `usage: genesys-chat-verify --conversation <id> --expect key=value [--expect key=value ...]
-                           (--region <aws-region> | --base-url <url>)
+                           (--region <aws-region> | --base-url <url> [--dangerously-allow-host <host>])
 
-Reads GET /api/v2/conversations/{id} with client credentials from GENESYS_CLIENT_ID and
+Reads GET /api/v2/conversations/{id} with the client credentials in GENESYS_CLIENT_ID and
 GENESYS_CLIENT_SECRET and checks the customer participant's custom attributes.
-Exit codes: 0 all match, 1 mismatch, 2 error (usage, auth, not found, network).`;
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv, out = console.log, err = console.error): Promise<number> {
-  let conversationId: string | undefined;
-  let region: string | undefined;
-  let baseUrl: string | undefined;
-  const expect: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if (arg === '--help' || arg === '-h') {
-      out(USAGE);
-      return 0;
-    }
-    if (value === undefined || value.startsWith('--')) {
-      err(`${arg} needs a value.\n${USAGE}`);
-      return 2;
-    }
-    i++;
-    if (arg === '--conversation') conversationId = value;
-    else if (arg === '--region') region = value;
-    else if (arg === '--base-url') baseUrl = value;
-    else if (arg === '--expect') {
-      const eq = value.indexOf('=');
-      if (eq < 1) {
-        err(`--expect takes key=value, got "${value}".`);
-        return 2;
-      }
-      expect[value.slice(0, eq)] = value.slice(eq + 1);
-    } else {
-      err(`Unknown option ${arg}.\n${USAGE}`);
-      return 2;
-    }
-  }
-  const clientId = env['GENESYS_CLIENT_ID'];
+  --conversation <id>   the conversation to read
+  --expect key=value    an attribute the customer participant must carry (repeat for more)
+  --region <region>     the Genesys Cloud region (AWS name, e.g. eu-west-1); the host comes from
+                        the region table and is always https://login.<domain> / https://api.<domain>
+  --base-url <url>      https://api.<region domain> (e.g. https://api.mypurecloud.ie), or a loopback
+                        URL for the local emulator: http:// or https:// on 127.0.0.0/8, localhost or
+                        [::1]. A path on a loopback URL is kept. Nothing else is accepted.
+  --dangerously-allow-host <host>
+                        DANGEROUS: lets --base-url (https only) name this host although it is not
+                        Genesys Cloud, e.g. your own API gateway. The client secret is sent to it.
+                        Never use it with a host or URL someone else gave you.
+  -h, --help            this text
+
+Exit codes: 0 all match, 1 mismatch, 2 error (usage, auth, not found, network).
+The Platform API client's settings file (~/.genesyscloudjavascript/config) is never read.`;
+
+type Print = (text: string) => void;
+
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  out: Print = console.log,
+  err: Print = console.error,
+): Promise<number> {
   const clientSecret = env['GENESYS_CLIENT_SECRET'];
+  const clientId = env['GENESYS_CLIENT_ID'];
+  // A last line of defence for everything printed; the token is redacted where it is known.
+  const redactor = new Redactor().add(clientSecret);
+  if (clientId && clientSecret)
+    redactor.add(Buffer.from(`${clientId}:${clientSecret}`).toString('base64'));
+  const fail = (message: string, withUsage = false) => {
+    err(redactor.apply(`genesys-chat-verify: ${message}${withUsage ? `\n${USAGE}` : ''}`));
+    return 2;
+  };
+
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        conversation: { type: 'string' },
+        expect: { type: 'string', multiple: true },
+        region: { type: 'string' },
+        'base-url': { type: 'string' },
+        'dangerously-allow-host': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return fail(`${escapeControl(error instanceof Error ? error.message : String(error))}`, true);
+  }
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+
+  const expect: Record<string, string> = Object.create(null);
+  for (const pair of values.expect ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq < 1) return fail(`--expect takes key=value, got "${escapeControl(pair)}".`);
+    expect[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const { conversation, region } = values;
+  const baseUrl = values['base-url'];
+  const allowHost = values['dangerously-allow-host'];
   const problems = [
-    !conversationId && '--conversation is required',
+    !conversation && '--conversation is required',
     Object.keys(expect).length === 0 && 'at least one --expect is required',
     !region === !baseUrl && 'give exactly one of --region and --base-url',
+    allowHost !== undefined &&
+      region !== undefined &&
+      '--dangerously-allow-host works only with --base-url',
     (!clientId || !clientSecret) && 'set GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET',
   ].filter(Boolean);
-  if (problems.length) {
-    err(`${problems.join('; ')}.\n${USAGE}`);
-    return 2;
-  }
-  const target: VerifyTarget = region ? { region } : { baseUrl: baseUrl! };
+  if (problems.length) return fail(`${problems.join('; ')}.`, true);
+
+  const target: VerifyTarget = region
+    ? { region }
+    : { baseUrl: baseUrl!, dangerouslyAllowHost: allowHost };
   try {
-    const result = await verifyConversation({ conversationId: conversationId!, expect, target, clientId: clientId!, clientSecret: clientSecret! });
-    out(formatResult(result));
+    // Checked before anything else so a refused host is a usage error and nothing is sent.
+    const endpoint = resolveTarget(target);
+    if (endpoint.kind === 'gateway' && endpoint.dangerous) {
+      err(
+        `genesys-chat-verify: warning: sending the client credentials to ${escapeControl(endpoint.host)}, which is not a Genesys Cloud host (--dangerously-allow-host).`,
+      );
+    }
+    const result = await verifyConversation({
+      conversationId: conversation!,
+      expect,
+      target,
+      clientId: clientId!,
+      clientSecret: clientSecret!,
+    });
+    out(redactor.apply(formatResult(result)));
     return result.ok ? 0 : 1;
   } catch (error) {
-    const message = error instanceof VerifyError ? error.message : 'Unexpected failure.';
-    err(`genesys-chat-verify: ${message.split(clientSecret!).join('***')}`);
-    return 2;
+    return fail(error instanceof VerifyError ? error.message : 'Unexpected failure.');
   }
 }
 

@@ -1,7 +1,10 @@
-import platformClient from 'purecloud-platform-client-v2';
+import { createPlatformClient } from './platform-client';
+import { Redactor } from './sanitize';
+import { type VerifyTarget, resolveTarget } from './target';
+import { VerifyError } from './verify-error';
 
-/** Where to find the Platform API: a Genesys region (`eu-west-1`), or a base URL (a proxy, or the local emulator). */
-export type VerifyTarget = { region: string } | { baseUrl: string };
+export { VerifyError };
+export type { VerifyTarget };
 
 export interface VerifyOptions {
   conversationId: string;
@@ -15,6 +18,7 @@ export interface VerifyOptions {
 export interface VerifyRow {
   readonly key: string;
   readonly expected: string;
+  /** As the API returned it (a non-string value is shown as JSON); the secret and the token are redacted. */
   readonly actual: string | undefined;
   readonly ok: boolean;
 }
@@ -27,106 +31,134 @@ export interface VerifyResult {
   readonly queue: string | null;
 }
 
-/** A failure to verify at all (auth, not found, network); the message never contains the secret. */
-export class VerifyError extends Error {
-  override readonly name = 'VerifyError';
-  constructor(
-    readonly kind: 'auth' | 'not-found' | 'network' | 'usage',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 interface Participant {
-  purpose?: string;
-  attributes?: Record<string, string>;
-  queueName?: string;
-  queueId?: string;
+  purpose?: unknown;
+  attributes?: unknown;
+  queueName?: unknown;
+  queueId?: unknown;
 }
 
 /**
  * Logs in with client credentials, reads `GET /api/v2/conversations/{id}` and compares the
  * customer participant's attributes with `expect`. (The tutorial's
  * `POST /api/v2/conversations/details/query` does not exist, and the analytics query that does
- * cannot return attributes.)
+ * cannot return attributes.) The host rules are checked first (see `resolveTarget`): a refused
+ * host is a usage VerifyError and nothing is sent.
  */
 export async function verifyConversation(options: VerifyOptions): Promise<VerifyResult> {
-  const client = new platformClient.ApiClientClass();
-  if ('region' in options.target) {
-    const host = (platformClient.PureCloudRegionHosts as Record<string, string>)[options.target.region.replace(/-/g, '_')];
-    if (!host) throw new VerifyError('usage', `Unknown region "${options.target.region}". Use an AWS region name such as eu-west-1.`);
-    client.setEnvironment(host);
-  } else {
-    let url: URL;
-    try {
-      url = new URL(options.target.baseUrl);
-    } catch {
-      throw new VerifyError('usage', `--base-url "${options.target.baseUrl}" is not a URL.`);
-    }
-    client.setGateway({
-      protocol: url.protocol.replace(':', ''),
-      host: url.hostname,
-      port: url.port ? Number(url.port) : -1,
-    } as never);
-  }
+  const endpoint = resolveTarget(options.target);
+  const redactor = new Redactor()
+    .add(options.clientSecret)
+    .add(Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64'));
+  const { platform, client } = createPlatformClient(endpoint);
 
   try {
-    await client.loginClientCredentialsGrant(options.clientId, options.clientSecret);
+    const auth = await client.loginClientCredentialsGrant(options.clientId, options.clientSecret);
+    redactor.add(auth?.accessToken);
   } catch (error) {
-    throw classify(error, 'log in with client credentials', options.clientSecret);
+    throw classify(error, 'log in with client credentials', redactor);
   }
 
-  let conversation: { id?: string; participants?: Participant[] };
+  let conversation: unknown;
   try {
-    conversation = await new platformClient.ConversationsApi(client).getConversation(options.conversationId);
+    const response: unknown = await new platform.ConversationsApi(client).getConversation(
+      options.conversationId,
+    );
+    conversation = (response as { body?: unknown } | null)?.body;
   } catch (error) {
-    throw classify(error, `read conversation ${options.conversationId}`, options.clientSecret);
+    throw classify(error, `read conversation ${options.conversationId}`, redactor);
   }
-  const participants = conversation.participants ?? [];
+  const participants = participantsOf(conversation);
   const customer = participants.find((p) => p.purpose === 'customer');
-  const acd = participants.find((p) => p.purpose === 'acd' && (p.queueName || p.queueId));
-  const actual = customer?.attributes ?? {};
+  const acd = participants.find(
+    (p) => p.purpose === 'acd' && (text(p.queueName) || text(p.queueId)),
+  );
+  const actual = isRecord(customer?.attributes) ? customer.attributes : {};
   const rows = Object.entries(options.expect).map(([key, expected]) => {
     const value = Object.hasOwn(actual, key) ? actual[key] : undefined;
-    return { key, expected, actual: value, ok: value === expected };
+    const shown =
+      value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+    // Compared raw, then redacted: a server that echoes the token into an attribute cannot get it printed.
+    return {
+      key,
+      expected,
+      actual: shown === undefined ? undefined : redactor.apply(shown),
+      ok: value === expected,
+    };
   });
+  const queue = text(acd?.queueName) ?? text(acd?.queueId) ?? null;
   return {
     ok: customer !== undefined && rows.every((r) => r.ok),
     conversationId: options.conversationId,
     rows,
-    queue: acd?.queueName ?? acd?.queueId ?? null,
+    queue: queue === null ? null : redactor.apply(queue),
   };
 }
 
-function classify(error: unknown, doing: string, secret: string): VerifyError {
-  const e = error as { status?: number; statusCode?: number; message?: string; code?: string };
-  const status = e?.status ?? e?.statusCode;
-  const scrub = (text: string) => (secret ? text.split(secret).join('***') : text);
+function participantsOf(conversation: unknown): Participant[] {
+  const list = isRecord(conversation) ? conversation['participants'] : undefined;
+  return Array.isArray(list) ? list.filter(isRecord) : [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Turns an SDK failure into a message: the login rejects with the axios error, an API call (with
+ * extended responses) with `{ status, body, error }`. Outside text (the server's message, the
+ * network error) is escaped and redacted.
+ */
+function classify(error: unknown, doing: string, redactor: Redactor): VerifyError {
+  const e = (isRecord(error) ? error : {}) as {
+    status?: unknown;
+    body?: { message?: unknown };
+    response?: { status?: unknown; data?: { message?: unknown; error_description?: unknown } };
+    error?: { code?: unknown; message?: unknown };
+    code?: unknown;
+    message?: unknown;
+  };
+  const status =
+    typeof e.response?.status === 'number'
+      ? e.response.status
+      : typeof e.status === 'number'
+        ? e.status
+        : undefined;
+  const what = `Could not ${redactor.show(doing)}`;
   if (status === 401 || status === 403) {
     return new VerifyError(
       'auth',
-      `Could not ${doing}: HTTP ${status}. Check GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET, that the OAuth client uses the Client Credentials grant, and that its role has conversation:communication:view.`,
+      `${what}: HTTP ${status}. Check GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET, that the OAuth client uses the Client Credentials grant, and that its role has conversation:communication:view.`,
     );
   }
   if (status === 404) {
-    return new VerifyError('not-found', `Could not ${doing}: not found (HTTP 404). Check the conversation id and the region.`);
+    return new VerifyError(
+      'not-found',
+      `${what}: not found (HTTP 404). Check the conversation id and the region.`,
+    );
   }
-  if (status) return new VerifyError('network', `Could not ${doing}: HTTP ${status}.`);
-  return new VerifyError('network', scrub(`Could not ${doing}: ${e?.code ?? e?.message ?? 'network error'}. Check the region or --base-url and the network.`));
-}
-
-/** The table the CLI prints: expected against actual, then the queue. */
-export function formatResult(result: VerifyResult): string {
-  const head = ['attribute', 'expected', 'actual', ''];
-  const body = result.rows.map((r) => [r.key, r.expected, r.actual ?? '(missing)', r.ok ? 'ok' : 'MISMATCH']);
-  const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i].length)));
-  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
-  return [
-    `conversation ${result.conversationId}`,
-    line(head),
-    ...body.map(line),
-    `routing queue: ${result.queue ?? '(none)'}`,
-    result.ok ? 'all expected attributes match' : 'MISMATCH: the conversation does not carry the expected attributes',
-  ].join('\n');
+  if (status !== undefined) {
+    const said =
+      text(e.body?.message) ??
+      text(e.response?.data?.message) ??
+      text(e.response?.data?.error_description);
+    return new VerifyError(
+      'network',
+      `${what}: HTTP ${status}${said ? ` (server says: ${redactor.show(said.slice(0, 300))})` : ''}.`,
+    );
+  }
+  const cause =
+    text(e.code) ??
+    text(e.error?.code) ??
+    text(e.message) ??
+    text(e.error?.message) ??
+    'network error';
+  return new VerifyError(
+    'network',
+    `${what}: ${redactor.show(cause)}. Check the region or --base-url and the network.`,
+  );
 }
