@@ -12,6 +12,7 @@ const shared = {
   moduleNameMapper: {
     '^ngx-genesys-chat$': '<rootDir>/src/public-api.ts',
     '^ngx-genesys-chat/testing$': '<rootDir>/testing/src/public-api.ts',
+    '^ngx-genesys-chat/testing/harness$': '<rootDir>/testing/harness/src/public-api.ts',
   },
 };
 

@@ -1,6 +1,6 @@
 /*
  * Public API of ngx-genesys-chat/testing: unit-test components that use ngx-genesys-chat
- * without loading Messenger.
+ * without loading Messenger. Nothing here imports the Angular CDK.
  */
 export { FakeGenesys, type FakeGenesysCommand } from './fake-genesys';
 export {
@@ -8,7 +8,4 @@ export {
   TEST_DEPLOYMENT_ID,
   type GenesysChatTestingOptions,
 } from './provide-genesys-chat-testing';
-export {
-  GenesysStartChatHarness,
-  type GenesysStartChatHarnessFilters,
-} from './genesys-start-chat-harness';
+// The CDK harness is in ngx-genesys-chat/testing/harness, so this entry needs no CDK installed.

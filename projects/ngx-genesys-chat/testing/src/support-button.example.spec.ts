@@ -9,11 +9,8 @@ import {
   GenesysChatService,
   GenesysStartChatDirective,
 } from 'ngx-genesys-chat';
-import {
-  FakeGenesys,
-  GenesysStartChatHarness,
-  provideGenesysChatTesting,
-} from 'ngx-genesys-chat/testing';
+import { FakeGenesys, provideGenesysChatTesting } from 'ngx-genesys-chat/testing';
+import { GenesysStartChatHarness } from 'ngx-genesys-chat/testing/harness';
 
 @Component({
   selector: 'app-support-button',
