@@ -10,12 +10,13 @@ export interface CspDirective {
 }
 
 /**
- * The sources Messenger needs for a region (reference §2, §6: the bootstrap script on `apps.`, the
- * deployment config on `api-cdn.`, the REST API on `api.`, the Web Messaging socket on
- * `webmessaging.`), plus the Trusted Types policies of the library and of Angular.
+ * The sources Messenger needs for a region's domain (reference §2, §6: the bootstrap script on
+ * `apps.`, the deployment config on `api-cdn.`, the REST API on `api.`, the Web Messaging socket on
+ * `webmessaging.`), plus the Trusted Types policies of the library and of Angular. `domain` is a
+ * row's domain, or the placeholder `<domain>` that the README shows.
  */
-export function cspDirectives(row: RegionRow): CspDirective[] {
-  const d = row.domain;
+export function cspDirectives(domain: string): CspDirective[] {
+  const d = domain;
   return [
     { name: 'script-src', sources: [`https://apps.${d}`] },
     {
@@ -29,8 +30,8 @@ export function cspDirectives(row: RegionRow): CspDirective[] {
 }
 
 /** The directives as policy lines, `name sources;`, ready to merge into a site's policy. */
-export function cspLines(row: RegionRow): string {
-  return cspDirectives(row)
+export function cspLines(domain: string): string {
+  return cspDirectives(domain)
     .map((d) => `${d.name} ${d.sources.join(' ')};`)
     .join('\n');
 }
@@ -40,7 +41,7 @@ export function cspPrintout(row: RegionRow): string {
   return [
     `Content-Security-Policy for ${row.region} (${row.environment}), if your site sends one. Add these sources:`,
     '',
-    cspLines(row),
+    cspLines(row.domain),
     '',
     "Only a host list pins the script host: a 'nonce-…' source lets any script that carries the",
     "nonce run, whatever its host. ngx-genesys-chat itself loads only this region's apps host",
