@@ -1,6 +1,8 @@
 // Proves the packed library works for a user: packs dist/ngx-genesys-chat, creates a fresh
 // Angular app with that major's CLI, installs the tarball, writes a component that uses
-// provideGenesysChat and [genesysStartChat], and runs a production build.
+// provideGenesysChat and [genesysStartChat], and runs a production build. Then the docs: every
+// ts/html block of the README, docs/*.md and the packaged README is compiled in that app, and
+// the README's test example runs with the app's default test runner (scripts/doc-snippets.mjs).
 //
 // usage: node scripts/consumer-app.mjs [--angular 21|22] [--node 22] [--ng-add] [--keep]
 //   --angular  the Angular major of the fresh app (default: the workspace's, 21)
@@ -12,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { checkDocs, describeReport } from './doc-snippets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -113,7 +116,6 @@ try {
       '--interactive=false',
       '--ai-config=none',
       '--package-manager=npm',
-      '--skip-tests',
     ],
     work,
   );
@@ -126,8 +128,6 @@ try {
   for (const deps of [pkg.dependencies, pkg.devDependencies]) {
     for (const name of Object.keys(deps)) if (pins[name]) deps[name] = pins[name];
   }
-  delete pkg.devDependencies.vitest;
-  delete pkg.scripts.test;
   if (!ngAdd) pkg.dependencies['ngx-genesys-chat'] = `file:${tarball}`;
   writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], app);
@@ -192,7 +192,9 @@ export class App {
 }
 `,
   );
-  for (const f of ['src/app/app.html', 'src/app/app.css']) rmSync(join(app, f), { force: true });
+  // The generated app.spec.ts tests the template replaced above.
+  for (const f of ['src/app/app.html', 'src/app/app.css', 'src/app/app.spec.ts'])
+    rmSync(join(app, f), { force: true });
   run(join(app, 'node_modules/.bin/ng'), ['build'], app);
 
   // The directive is in the initial JS; the engine (with the bootstrap URL) in a lazy chunk.
@@ -211,9 +213,12 @@ export class App {
   const core = JSON.parse(
     readFileSync(join(app, 'node_modules/@angular/core/package.json'), 'utf8'),
   ).version;
+  const docs = checkDocs({ root, app, run, env });
   console.log(
     `consumer app OK: ngx-genesys-chat ${installed.version} installed from the tarball${ngAdd ? ' with ng add' : ''} and built with Angular ${core} ` +
-      `on Node ${nodeVersion} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `on Node ${nodeVersion} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+      `docs: ${docs.checked} snippets compiled, ${docs.skipped} fragments skipped:\n${describeReport(docs.report)}\n` +
+      `the README's test example passed ${docs.runs} runs (${docs.tests} tests) with ng test (Vitest) in ${docs.seconds} s`,
   );
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
