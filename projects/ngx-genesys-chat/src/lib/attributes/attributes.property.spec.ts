@@ -4,8 +4,13 @@ import { FakeGenesys, resetGenesysPage } from '../../test-helpers/fake-genesys';
 import { provideGenesysChat } from '../config/provide-genesys-chat';
 import { GenesysChatError } from '../errors/genesys-chat-error';
 import { GenesysChatService } from '../service/genesys-chat.service';
-import { utf8Bytes } from './attribute-rules';
-import { buildCustomerAttributes } from './build-attributes';
+import {
+  FORBIDDEN_VALUE_CHARACTERS,
+  ONLY_INVISIBLE_CHARACTERS,
+  utf8Bytes,
+} from './attribute-rules';
+import { buildAttributes, buildCustomerAttributes } from './build-attributes';
+import { MAX_PII_SCAN_LENGTH, detectPiiValue, isPiiKey } from './pii-guard';
 
 /** 10,000 cases per property in CI; FC_NUM_RUNS raises it for a nightly-size run. */
 const numRuns = Number(process.env['FC_NUM_RUNS'] ?? 10_000);
@@ -160,8 +165,10 @@ function check(c: unknown, extra: unknown): void {
     return;
   }
   let bytes = 0;
+  expect(ONLY_INVISIBLE_CHARACTERS.test(attributes['crmCustomerId'] ?? '')).toBe(false);
   for (const [k, v] of Object.entries(attributes)) {
     expect(typeof v).toBe('string');
+    expect(FORBIDDEN_VALUE_CHARACTERS.test(v)).toBe(false);
     expect(EMAIL.test(v) || INTL_PHONE.test(v) || hasCardNumber(v)).toBe(false);
     bytes += utf8Bytes(k) + utf8Bytes(v);
   }
@@ -220,4 +227,161 @@ describe('attribute rules under fuzzed input', () => {
     );
     TestBed.resetTestingModule();
   }, 120_000);
+});
+
+// ---- issue 9 item 8: the PII guard's new shapes, its false positives, and its cost ----------------
+
+/** A valid IBAN for a country from its BBAN: the check digits are computed, not hard-coded. */
+function iban(country: string, bban: string): string {
+  const digits = (bban + country + '00').replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let r = 0;
+  for (const d of digits) r = (r * 10 + Number(d)) % 97;
+  return `${country}${String(98 - r).padStart(2, '0')}${bban}`;
+}
+const digitString = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const separators = fc.constantFrom(' ', '-', '.', '/', '_', ' - ', '  ');
+const newPii = fc.oneof(
+  // SSN with a valid area, group and serial
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 665 }),
+      fc.integer({ min: 1, max: 99 }),
+      fc.integer({ min: 1, max: 9999 }),
+      fc.constantFrom('-', ' '),
+    )
+    .map(
+      ([a, g, s, sep]) =>
+        `${String(a).padStart(3, '0')}${sep}${String(g).padStart(2, '0')}${sep}${String(s).padStart(4, '0')}`,
+    ),
+  // IBANs without spaces, any case
+  fc
+    .tuple(digitString(18), fc.boolean())
+    .map(([b, lower]) => (lower ? iban('DE', b).toLowerCase() : iban('DE', b))),
+  digitString(23).map((b) => iban('FR', b)),
+  fc
+    .tuple(fc.stringMatching(/^[A-Z]{4}$/), digitString(14))
+    .map(([bank, n]) => iban('GB', bank + n)),
+  // national phone formats
+  fc
+    .tuple(digitString(3), digitString(3), digitString(4))
+    .map(([a, b, c]) => `(${a.replace(/^0/, '2')})${b}-${c}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 9 }), digitString(8), fc.constantFrom(' ', '.'))
+    .map(([p, d, sep]) => `0${p}${sep}${d.match(/../g)!.join(sep)}`),
+  digitString(9).map((d) => `07${d.slice(0, 3)} ${d.slice(3)}${d.slice(0, 0)}`.slice(0, 12)),
+  fc.tuple(digitString(2), digitString(8)).map(([a, b]) => `0${a.replace(/^0/, '3')}/${b}`),
+  // card numbers with any separators
+  fc.tuple(cardNumber, separators).map(([c, sep]) => c.match(/.{4}|.+$/g)!.join(sep)),
+  // e-mail written with %40 or a full-width at sign
+  fc
+    .tuple(fc.emailAddress(), fc.constantFrom('%40', '＠', '﹫'))
+    .map(([e, at]) => e.replace('@', at)),
+);
+
+/** Values a contact centre really sends that only look a little like personal data. */
+const benign = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 99999 }))
+    .map(([y, n]) => `ORD-${y}-${n}`),
+  fc
+    .date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true })
+    .map((d) => d.toISOString()),
+  fc.uuid(),
+  fc.stringMatching(/^CRM-[0-9A-Z]{4,12}$/),
+  fc.tuple(fc.nat(99), fc.nat(99), fc.nat(999)).map(([a, b, c]) => `v${a}.${b}.${c}`),
+  fc.constantFrom('premium', 'standard', 'web-portal', 'mobile-app', 'true', 'false'),
+);
+
+describe('PII guard under fuzzed input', () => {
+  it('flags SSNs, IBANs, national phone numbers, separated cards and disguised e-mail addresses', () => {
+    fc.assert(
+      fc.property(newPii, fc.string({ maxLength: 8 }), (value, prefix) => {
+        expect(detectPiiValue(value)).not.toBeNull();
+        expect(detectPiiValue(`${prefix.replace(/[\w@%＠﹫+]/g, '')} ${value}`)).not.toBeNull();
+        expect(() => buildAttributes({ note: value }, rules)).toThrow(
+          expect.objectContaining({ code: 'PII_REJECTED', key: 'note' }),
+        );
+      }),
+      { numRuns },
+    );
+  });
+
+  it('lets order numbers, timestamps, uuids, CRM ids and versions through', () => {
+    fc.assert(
+      fc.property(benign, (value) => {
+        expect({ value, found: detectPiiValue(value) }).toEqual({ value, found: null });
+      }),
+      { numRuns },
+    );
+  });
+
+  it('an allow-listed key passes any value that has no control characters and fits', () => {
+    fc.assert(
+      fc.property(fc.oneof(newPii, pii, benign), (value) => {
+        const allowing = { ...rules, piiAllowedKeys: ['orderNumber'] };
+        expect(buildAttributes({ orderNumber: value }, allowing)).toEqual({ orderNumber: value });
+      }),
+      { numRuns },
+    );
+  });
+
+  const fragment = fc.constantFrom(
+    'a',
+    '1',
+    ' ',
+    '-',
+    '.',
+    '@',
+    '+',
+    '(',
+    ')',
+    '%40',
+    '＠',
+    '0',
+    '1 ',
+    '1-',
+    '1.',
+    'a@',
+    '@a.',
+    'DE89',
+    'AB12 ',
+    '+1 ',
+    '(0',
+    '06 ',
+    'x.y',
+    '\u200b',
+    'é',
+    '_',
+  );
+  const adversarial = fc
+    .tuple(fc.array(fragment, { minLength: 1, maxLength: 6 }), fc.integer({ min: 500, max: 4096 }))
+    .map(([parts, length]) =>
+      parts
+        .join('')
+        .repeat(Math.ceil(length / parts.join('').length))
+        .slice(0, length),
+    );
+
+  it('costs no more than linear time on long adversarial strings', () => {
+    fc.assert(
+      fc.property(adversarial, (value) => {
+        const started = performance.now();
+        detectPiiValue(value);
+        isPiiKey(value.slice(0, 128));
+        // A quadratic pattern takes hundreds of ms here; linear code takes a few.
+        expect(performance.now() - started).toBeLessThan(100);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('caps the length before any pattern runs', () => {
+    const huge = 'a'.repeat(200_000) + '1 '.repeat(200_000);
+    const started = performance.now();
+    expect(detectPiiValue(huge)).toContain('too long');
+    expect(isPiiKey('aB'.repeat(100_000))).toBe(true);
+    expect(detectPiiValue('x'.repeat(MAX_PII_SCAN_LENGTH))).toBeNull();
+    expect(performance.now() - started).toBeLessThan(50);
+  });
 });

@@ -309,3 +309,59 @@ describe('bad input (issue 9 item 5)', () => {
     expect(error.message).not.toMatch(/\ba (undefined|object|array)\b/);
   });
 });
+
+describe('PII guard in the attribute rules (issue 9 item 8)', () => {
+  it('lets a listed key through piiAllowedKeys, and only that key', () => {
+    const allowing = { ...rules, piiAllowedKeys: ['orderNumber'] };
+    expect(buildAttributes({ orderNumber: '020 7946 0958' }, allowing)).toEqual({
+      orderNumber: '020 7946 0958',
+    });
+    expect(rejection(() => buildAttributes({ orderNumber: '020 7946 0958' }, rules)).code).toBe(
+      'PII_REJECTED',
+    );
+    const other = rejection(() => buildAttributes({ reference: '020 7946 0958' }, allowing));
+    expect(other.code).toBe('PII_REJECTED');
+    expect(other.key).toBe('reference');
+  });
+
+  it('still refuses control characters in an allow-listed key', () => {
+    expect(
+      rejection(() =>
+        buildAttributes({ orderNumber: 'a\nb' }, { ...rules, piiAllowedKeys: ['orderNumber'] }),
+      ).code,
+    ).toBe('INVALID_ATTRIBUTES');
+  });
+
+  it('refuses keys that contain a personal-data word', () => {
+    for (const key of ['customerEmail', 'contact_phone', 'billingAddress']) {
+      const error = rejection(() => buildAttributes({ [key]: 'x' }, rules));
+      expect(error.code).toBe('PII_REJECTED');
+      expect(error.key).toBe(key);
+    }
+  });
+
+  it.each([
+    ['a PII value', 'jane@example.com'],
+    ['a wrong type', null],
+    ['control characters', 'a\u001bb'],
+    ['a plain value', 'fine'],
+  ])('never echoes a key that looks like a card number (%s)', (_what, value) => {
+    const key = '_4111111111111111';
+    const rulesNoKeyHit = { ...rules, crmAttributeKey: 'crmCustomerId' };
+    let error: GenesysChatError | undefined;
+    try {
+      buildCustomerAttributes({ id: 'C1' }, { [key]: value }, rulesNoKeyHit);
+    } catch (e) {
+      error = e as GenesysChatError;
+    }
+    expect(error).toBeInstanceOf(GenesysChatError);
+    expect(error!.message).not.toContain('4111111111111111');
+    expect(String(error!.key)).not.toContain('4111111111111111');
+  });
+
+  it('refuses a value too long to scan rather than scanning it', () => {
+    expect(rejection(() => buildAttributes({ note: 'x'.repeat(5000) }, rules)).code).toBe(
+      'ATTRIBUTES_TOO_LARGE',
+    );
+  });
+});

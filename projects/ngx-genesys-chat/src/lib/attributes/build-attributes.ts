@@ -184,6 +184,8 @@ function checkAttributes(attrs: Record<string, string>, rules: AttributeRules): 
     for (const [key, value] of Object.entries(attrs)) {
       if (allowed.has(key)) continue;
       if (isPiiKey(key)) throw piiRejected(safeKey(key), 'is named like a personal-data field');
+      // A key can carry data too (a card number pasted as a key): it would reach Genesys all the same.
+      if (detectPiiValue(key)) throw piiRejected(safeKey(key), 'is itself personal data');
       const found = detectPiiValue(value);
       if (found) throw piiRejected(safeKey(key), found);
     }

@@ -41,6 +41,12 @@ interface GenesysChatConfigBase {
   debug?: boolean;
   /** Turns off the personal-data guard on attribute keys and values. Default false. */
   allowPii?: boolean;
+  /**
+   * Attribute keys the personal-data guard skips, for a value that only looks like personal data
+   * (an order number shaped like a phone number): `['orderNumber']`. The guard stays on for every
+   * other key; control characters and the size limit still apply. Default `[]`.
+   */
+  piiAllowedKeys?: readonly string[];
   /** The custom attribute that carries the CRM id. Default `'crmCustomerId'`. */
   crmAttributeKey?: string;
   /** The custom attribute that carries the customer tier. Default `'customerTier'`. */
@@ -75,4 +81,6 @@ export interface ResolvedGenesysChatConfig {
   readonly tierAttributeKey: string;
   /** Hosts `scriptUrl` may use besides the region's and loopback, lower-cased. */
   readonly allowedScriptHosts: readonly string[];
+  /** Keys the personal-data guard skips. */
+  readonly piiAllowedKeys: readonly string[];
 }

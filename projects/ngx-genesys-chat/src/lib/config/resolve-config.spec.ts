@@ -28,6 +28,7 @@ describe('resolveGenesysChatConfig', () => {
       crmAttributeKey: 'crmCustomerId',
       tierAttributeKey: 'customerTier',
       allowedScriptHosts: [],
+      piiAllowedKeys: [],
     });
   });
 
@@ -203,6 +204,7 @@ describe('config limits (issue 9 item 5)', () => {
     ['crmAttributeKey', 'constructor'],
     ['tierAttributeKey', 'prototype'],
     ['crmAttributeKey', 'email'],
+    ['crmAttributeKey', 'customerEmail'],
     ['tierAttributeKey', 'phone_number'],
     ['crmAttributeKey', 'firstName'],
   ])('refuses %s %s (reserved or named like personal data)', (key, value) => {
@@ -216,5 +218,27 @@ describe('config limits (issue 9 item 5)', () => {
       resolveGenesysChatConfig({ ...base, crmAttributeKey: 'email', allowPii: true })
         .crmAttributeKey,
     ).toBe('email');
+  });
+});
+
+describe('piiAllowedKeys', () => {
+  const base = { deploymentId, region: 'eu-west-1' } as const;
+
+  it('keeps the listed keys', () => {
+    expect(
+      resolveGenesysChatConfig({ ...base, piiAllowedKeys: ['orderNumber', 'ticket_ref'] })
+        .piiAllowedKeys,
+    ).toEqual(['orderNumber', 'ticket_ref']);
+  });
+
+  it.each([
+    ['a string', 'orderNumber'],
+    ['a key that is not identifier-like', ['order number']],
+    ['a reserved name', ['__proto__']],
+    ['a non-string', [1]],
+  ])('rejects piiAllowedKeys given as %s', (_what, piiAllowedKeys) => {
+    const error = failure({ ...base, piiAllowedKeys });
+    expect(error.code).toBe('INVALID_CONFIG');
+    expect(error.key).toBe('piiAllowedKeys');
   });
 });

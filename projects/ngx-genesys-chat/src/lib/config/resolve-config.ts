@@ -84,6 +84,7 @@ export function resolveGenesysChatConfig(
     crmAttributeKey,
     tierAttributeKey,
     allowedScriptHosts,
+    piiAllowedKeys: keyList(raw.piiAllowedKeys, 'piiAllowedKeys'),
   };
 }
 
@@ -141,4 +142,18 @@ function attributeKey(value: unknown, key: string, fallback: string, allowPii: b
     );
   }
   return value;
+}
+
+function keyList(value: unknown, key: string): readonly string[] {
+  if (value === undefined) return [];
+  const ok =
+    Array.isArray(value) &&
+    value.every(
+      (k: unknown) =>
+        typeof k === 'string' && ATTRIBUTE_KEY_PATTERN.test(k) && !FORBIDDEN_ATTRIBUTE_KEYS.has(k),
+    );
+  if (!ok) {
+    throw invalidConfig(key, 'must be an array of attribute keys, such as ["orderNumber"].');
+  }
+  return Object.freeze([...(value as string[])]);
 }
