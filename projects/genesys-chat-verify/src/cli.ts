@@ -115,5 +115,19 @@ export async function main(
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), process.env).then((code) => (process.exitCode = code));
+  // Until main settles the answer is "could not verify": if the event loop drains first (the HTTP
+  // client lost a connection without settling its promise, seen through a proxy that hangs up),
+  // the exit code must be 2, never the default 0 that reads as "all match".
+  let settled = false;
+  process.exitCode = 2;
+  process.on('exit', () => {
+    if (!settled)
+      console.error(
+        'genesys-chat-verify: the connection closed without an answer; nothing was verified.',
+      );
+  });
+  main(process.argv.slice(2), process.env).then((code) => {
+    settled = true;
+    process.exitCode = code;
+  });
 }
