@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { DeploymentFaults, RoutingConfig } from './config';
+export type { ServerFrame } from './guest-frames';
+import {
+  type ClientRequest,
+  attributeBytes,
+  now,
+  parseClientRequest,
+  readAttributes,
+  requestFailed,
+  send,
+} from './guest-frames';
 import { routeConversation } from './routing';
 import type { Conversation, ConversationStore } from './store';
 
@@ -27,36 +37,12 @@ export interface GuestApiDeps {
   defaultRatePerSecond(): number;
 }
 
-/** A server → client frame, as the Guest API sends it. */
-export interface ServerFrame {
-  type: 'response' | 'message';
-  class: string;
-  code: number;
-  body: unknown;
-  tracingId?: string;
-}
-
 interface GuestSession {
   readonly token: string;
   readonly deploymentId: string;
   readonly sockets: Set<WebSocket>;
   conversationId: string | undefined;
   recent: number[];
-}
-
-interface ClientRequest {
-  action?: unknown;
-  token?: unknown;
-  deploymentId?: unknown;
-  tracingId?: unknown;
-  message?: {
-    type?: unknown;
-    text?: unknown;
-    events?: { eventType?: string; presence?: { type?: string } }[];
-    channel?: { metadata?: { customAttributes?: unknown } };
-  };
-  /** Deprecated top-level location of custom attributes, still accepted by Genesys. */
-  channel?: { metadata?: { customAttributes?: unknown } };
 }
 
 /**
@@ -78,61 +64,67 @@ export class GuestApi {
     // would be thrown as an uncaught 'error' and end the process; ws closes the socket itself.
     ws.on('error', () => undefined);
     ws.on('message', (raw) => {
-      let request: ClientRequest;
+      const request = parseClientRequest(raw);
+      if (!request) return requestFailed(ws);
+      const tracingId = request.tracingId;
       try {
-        request = JSON.parse(raw.toString()) as ClientRequest;
+        session = this.handle(ws, deploymentId, session, request);
       } catch {
-        send(ws, { type: 'response', class: 'string', code: 400, body: 'Request failed.' });
-        return;
-      }
-      const tracingId = typeof request.tracingId === 'string' ? request.tracingId : undefined;
-      if (request.action === 'configureSession') {
-        session = this.configure(ws, deploymentId, request, tracingId);
-        return;
-      }
-      if (!session || request.token !== session.token) {
-        send(ws, {
-          type: 'response',
-          class: 'string',
-          code: 4007,
-          body: 'Session not found.',
-          tracingId,
-        });
-        return;
-      }
-      switch (request.action) {
-        case 'onMessage':
-          this.onMessage(ws, session, request, tracingId);
-          break;
-        case 'echo':
-          send(ws, {
-            type: 'response',
-            class: 'StructuredMessage',
-            code: 200,
-            body: {
-              id: randomUUID(),
-              type: 'Text',
-              text: 'ping',
-              direction: 'Inbound',
-              channel: { time: now() },
-            },
-            tracingId: tracingId ?? ECHO_TRACING_ID,
-          });
-          break;
-        case 'closeSession':
-          this.close(ws, session, tracingId);
-          break;
-        default:
-          send(ws, {
-            type: 'response',
-            class: 'string',
-            code: 400,
-            body: 'Request failed.',
-            tracingId,
-          });
+        // Last line of defence: a bug here costs this request, never the process.
+        requestFailed(ws, tracingId);
       }
     });
     ws.on('close', () => session?.sockets.delete(ws));
+  }
+
+  /** One request on a socket; returns the socket's session afterwards. */
+  private handle(
+    ws: WebSocket,
+    deploymentId: string,
+    current: GuestSession | undefined,
+    request: ClientRequest,
+  ): GuestSession | undefined {
+    const session = current;
+    const tracingId = request.tracingId;
+    if (request.action === 'configureSession') {
+      return this.configure(ws, deploymentId, request, tracingId);
+    }
+    if (!session || request.token !== session.token) {
+      send(ws, {
+        type: 'response',
+        class: 'string',
+        code: 4007,
+        body: 'Session not found.',
+        tracingId,
+      });
+      return session;
+    }
+    switch (request.action) {
+      case 'onMessage':
+        this.onMessage(ws, session, request, tracingId);
+        break;
+      case 'echo':
+        send(ws, {
+          type: 'response',
+          class: 'StructuredMessage',
+          code: 200,
+          body: {
+            id: randomUUID(),
+            type: 'Text',
+            text: 'ping',
+            direction: 'Inbound',
+            channel: { time: now() },
+          },
+          tracingId: tracingId ?? ECHO_TRACING_ID,
+        });
+        break;
+      case 'closeSession':
+        this.close(ws, session, tracingId);
+        break;
+      default:
+        requestFailed(ws, tracingId);
+    }
+    return session;
   }
 
   /** Sends an agent's reply to the guest, as an Outbound StructuredMessage. */
@@ -253,11 +245,9 @@ export class GuestApi {
     }
     session.recent.push(t);
 
-    const message = request.message ?? {};
-    const rawAttributes =
-      message.channel?.metadata?.customAttributes ?? request.channel?.metadata?.customAttributes;
-    const attributes = readAttributes(rawAttributes);
-    if (attributes === 'invalid') {
+    const message = request.message;
+    const attributes = readAttributes(message.customAttributes);
+    if (attributes === 'invalid' || message.events === 'invalid') {
       send(ws, {
         type: 'response',
         class: 'string',
@@ -320,11 +310,11 @@ export class GuestApi {
         tracingId,
       });
     } else if (message.type === 'Event') {
-      for (const event of message.events ?? []) {
+      for (const event of message.events) {
         if (event.eventType !== 'Presence') continue;
-        if (event.presence?.type === 'Join') {
+        if (event.presenceType === 'Join') {
           this.conversationFor(session, attributes ?? {});
-        } else if (event.presence?.type === 'Clear') {
+        } else if (event.presenceType === 'Clear') {
           const conversation = session.conversationId
             ? this.deps.store.get(session.conversationId)
             : undefined;
@@ -382,30 +372,4 @@ export class GuestApi {
     }
     session.sockets.clear();
   }
-}
-
-function readAttributes(value: unknown): Record<string, string> | undefined | 'invalid' {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) return 'invalid';
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') return 'invalid';
-    out[k] = v;
-  }
-  return out;
-}
-
-function attributeBytes(attributes: Record<string, string>): number {
-  let bytes = 0;
-  for (const [k, v] of Object.entries(attributes))
-    bytes += Buffer.byteLength(k, 'utf8') + Buffer.byteLength(v, 'utf8');
-  return bytes;
-}
-
-function send(ws: WebSocket, frame: ServerFrame): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-}
-
-function now(): string {
-  return new Date().toISOString();
 }
