@@ -112,6 +112,29 @@ describe('diagnose', () => {
     expect(d.findings[0].fix).toContain('https://apps.mypurecloud.ie in script-src');
   });
 
+  it('reports a Trusted Types policy the CSP does not allow, with the directive to fix, and does not blame an ad blocker', async () => {
+    // Chrome reports a refused createPolicy as a trusted-types violation on "trusted-types-policy".
+    const d = await run(
+      { [CONFIG]: { status: 'Active' } },
+      { cspViolations: [{ directive: 'trusted-types', blockedUri: 'trusted-types-policy' }] },
+    );
+    expect(d.findings.map((f) => f.code)).toEqual(['TRUSTED_TYPES_BLOCKED']);
+    expect(d.findings[0].fix).toContain('trusted-types ngx-genesys-chat');
+  });
+
+  it('leaves out a refused policy that the violation names as another one', async () => {
+    const d = await run(
+      { [CONFIG]: { status: 'Active' } },
+      {
+        scriptState: 'loaded',
+        cspViolations: [
+          { directive: 'trusted-types', blockedUri: 'trusted-types-policy', sample: 'other-lib' },
+        ],
+      },
+    );
+    expect(d.findings.map((f) => f.code)).toEqual([]);
+  });
+
   it('reports an invalid config and stops there', async () => {
     const d = await diagnose({
       config: invalidConfig('deploymentId', 'is wrong'),

@@ -1,6 +1,7 @@
 import type { ResolvedGenesysChatConfig } from '../config/genesys-chat-config';
 import type { GenesysChatError } from '../errors/genesys-chat-error';
 import { findGenesysRegion } from '../regions/regions';
+import { TRUSTED_TYPES_POLICY_NAME } from '../messenger/trusted-types-policy-name';
 import type { GenesysDiagnosis, GenesysDiagnosisFinding } from './genesys-diagnosis';
 
 /** What the engine knows when asked to diagnose. */
@@ -8,8 +9,11 @@ export interface DiagnoseInput {
   readonly config: ResolvedGenesysChatConfig | GenesysChatError;
   /** How the last load ended: the script element's outcome. */
   readonly scriptState: 'loaded' | 'failed' | 'loading' | 'none';
-  /** Content-Security-Policy violations seen since the engine started: directive and blocked URL. */
-  readonly cspViolations: readonly { directive: string; blockedUri: string }[];
+  /**
+   * Content-Security-Policy violations seen since the engine started: directive and blocked URL,
+   * and the event's `sample` when recorded (for a refused Trusted Types policy, its name).
+   */
+  readonly cspViolations: readonly { directive: string; blockedUri: string; sample?: string }[];
   /** Whether Messenger became ready: an unreadable config then is no problem. */
   readonly ready: boolean;
   readonly fetch: typeof fetch;
@@ -45,6 +49,9 @@ export async function diagnose(input: DiagnoseInput): Promise<GenesysDiagnosis> 
     });
   }
 
+  const policyBlocked = trustedTypesBlocked(input.cspViolations);
+  if (policyBlocked) findings.push(policyBlocked);
+
   checked.push('script host');
   const script = await probe(input.fetch, config.scriptUrl);
   if (script.kind === 'network') {
@@ -59,7 +66,7 @@ export async function diagnose(input: DiagnoseInput): Promise<GenesysDiagnosis> 
       message: `${config.scriptUrl} answers 404.`,
       fix: 'Check "environment"/"region" (or scriptUrl): the script lives on the regional apps. host.',
     });
-  } else if (input.scriptState === 'failed' && blocked.length === 0) {
+  } else if (input.scriptState === 'failed' && blocked.length === 0 && !policyBlocked) {
     findings.push({
       code: 'AD_BLOCKER_SUSPECTED',
       message:
@@ -100,6 +107,27 @@ export async function diagnose(input: DiagnoseInput): Promise<GenesysDiagnosis> 
     });
   }
   return { ok: findings.length === 0, findings, checked };
+}
+
+/**
+ * A refused `trustedTypes.createPolicy()` is reported as a `trusted-types` violation (blocked URI
+ * `trusted-types-policy`, the policy's name as `sample`). Without a sample it may be another
+ * library's policy; the fix names ours either way, and is harmless if ours was not the one.
+ */
+function trustedTypesBlocked(
+  violations: DiagnoseInput['cspViolations'],
+): GenesysDiagnosisFinding | null {
+  const ours = violations.some(
+    (v) =>
+      v.directive === 'trusted-types' &&
+      (v.sample === undefined || v.sample === TRUSTED_TYPES_POLICY_NAME),
+  );
+  if (!ours) return null;
+  return {
+    code: 'TRUSTED_TYPES_BLOCKED',
+    message: `The page's Content-Security-Policy does not allow the Trusted Types policy "${TRUSTED_TYPES_POLICY_NAME}", so the Messenger script cannot be loaded.`,
+    fix: `Add it to the trusted-types directive, for example "trusted-types ${TRUSTED_TYPES_POLICY_NAME} angular;" (keep the policies your app already lists).`,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { CSP_NONCE } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { resetGenesysPage } from '../../test-helpers/fake-genesys';
 import { resolveGenesysChatConfig } from '../config/resolve-config';
-import type { GenesysChatError } from '../errors/genesys-chat-error';
+import { GenesysChatError } from '../errors/genesys-chat-error';
 import type { GenesysWindow } from './genesys-global';
 import { GenesysScriptLoader } from './genesys-script-loader';
 
@@ -64,6 +64,28 @@ describe('GenesysScriptLoader', () => {
     expect(policies.map((p) => p.name)).toEqual(['ngx-genesys-chat']);
     expect(() => policies[0].createScriptURL('https://evil.example.com/x.js')).toThrow(TypeError);
     expect(scripts()[0].src).toBe(config.scriptUrl);
+  });
+
+  it('rejects with TRUSTED_TYPES_BLOCKED, naming the policy, when the CSP does not allow it', async () => {
+    const loader = TestBed.inject(GenesysScriptLoader);
+    let attempts = 0;
+    win.trustedTypes = {
+      createPolicy: (name: string) => {
+        attempts++;
+        // What Chrome throws when the trusted-types directive does not list the name.
+        throw new TypeError(`Failed to execute 'createPolicy': Policy "${name}" disallowed.`);
+      },
+    };
+    loader.installStub(config);
+    const error: GenesysChatError = await loader.loadScript(config).catch((e) => e);
+    expect(error).toBeInstanceOf(GenesysChatError);
+    expect(error.code).toBe('TRUSTED_TYPES_BLOCKED');
+    expect(error.key).toBe('ngx-genesys-chat');
+    expect(error.message).toContain('trusted-types ngx-genesys-chat');
+    expect(scripts()).toHaveLength(0);
+    // A failed load is retried, and asks for the policy again (the page may have been fixed).
+    await loader.loadScript(config).catch(() => undefined);
+    expect(attempts).toBe(2);
   });
 
   it('reports SCRIPT_LOAD_FAILED and injects a fresh script on retry', async () => {

@@ -51,7 +51,8 @@ export class GenesysScriptLoader implements GenesysLoader {
   }
 
   /**
-   * Resolves when the bootstrap script has loaded; rejects with `SCRIPT_LOAD_FAILED`. A failed load
+   * Resolves when the bootstrap script has loaded; rejects with `SCRIPT_LOAD_FAILED`, or with
+   * `TRUSTED_TYPES_BLOCKED` when the page's CSP does not allow the library's policy. A failed load
    * is retried; so is one still pending when `retry` is set (a request that hangs may never end).
    */
   loadScript(config: ResolvedGenesysChatConfig, retry = false): Promise<void> {
@@ -79,6 +80,14 @@ export class GenesysScriptLoader implements GenesysLoader {
       load.state = 'loaded';
       return Promise.resolve();
     }
+    let src: string;
+    try {
+      src = trustedScriptUrl(this.window(), load.url);
+    } catch (error) {
+      // TRUSTED_TYPES_BLOCKED: nothing is injected, and the next load() asks for the policy again.
+      load.state = 'failed';
+      return Promise.reject(error);
+    }
     return new Promise<void>((resolve, reject) => {
       const script = doc.createElement('script');
       load.script = script;
@@ -101,7 +110,7 @@ export class GenesysScriptLoader implements GenesysLoader {
         },
         { once: true },
       );
-      script.src = trustedScriptUrl(this.window(), load.url);
+      script.src = src;
       doc.head.appendChild(script);
     });
   }
