@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +35,15 @@ export function strictCsp(nonce, { connect = [], scripts = 'strict-dynamic' } = 
   ].join('; ');
 }
 
+/**
+ * Containment by path segments: `root/../browser-private` is outside `root` even though its name
+ * starts with the root's ("startsWith" would let it through).
+ */
+function inside(root, file) {
+  const rel = relative(root, file);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
 export async function serveDemo({
   port = 4200,
   host = '127.0.0.1',
@@ -45,8 +54,15 @@ export async function serveDemo({
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://x');
-      let file = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(root)) return void res.writeHead(403).end();
+      let pathname;
+      try {
+        pathname = decodeURIComponent(url.pathname);
+      } catch {
+        return void res.writeHead(400).end();
+      }
+      if (pathname.includes('\0')) return void res.writeHead(400).end();
+      let file = resolve(root, `.${pathname}`);
+      if (!inside(root, file)) return void res.writeHead(403).end();
       if (
         !(await stat(file).then(
           (s) => s.isFile(),
@@ -65,8 +81,8 @@ export async function serveDemo({
         if (csp) headers['Content-Security-Policy'] = strictCsp(nonce, csp);
       }
       res.writeHead(200, headers).end(body);
-    } catch (error) {
-      res.writeHead(500).end(String(error));
+    } catch {
+      res.writeHead(500).end();
     }
   });
   await new Promise((ok, fail) => {
