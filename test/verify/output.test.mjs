@@ -144,3 +144,11 @@ test('an unknown option is echoed escaped', async () => {
   assert.equal(run.code, 2);
   assertSafe(run.output);
 });
+
+test('a malformed --expect is a usage error that does not echo the value (it may be customer data)', async () => {
+  const run = await runCli(argsFor(['--region', 'eu-west-1'], { expect: ['CRM-4711-private'] }));
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /--expect takes key=value/);
+  assert.doesNotMatch(run.output, /CRM-4711-private/);
+  assert.deepEqual(run.blocked, []);
+});

@@ -72,7 +72,11 @@ export async function main(
   const expect: Record<string, string> = Object.create(null);
   for (const pair of values.expect ?? []) {
     const eq = pair.indexOf('=');
-    if (eq < 1) return fail(`--expect takes key=value, got "${escapeControl(pair)}".`);
+    // The value is not echoed: it may be a customer's data.
+    if (eq < 1)
+      return fail(
+        '--expect takes key=value with a non-empty key (one --expect has no "=" or an empty key).',
+      );
     expect[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   const { conversation, region } = values;
