@@ -1,5 +1,5 @@
 // "ng add tells the truth" (issue 11): an app that is configured already is told so, shown its
-// config, and left alone unless --force, which replaces the config.
+// config, and left alone unless --replace, which replaces the config (ng add keeps --force for itself).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { app, DEPLOYMENT, logs, modulePath, OTHER_DEPLOYMENT, runner, snapshot } from './helpers.mjs';
@@ -31,15 +31,15 @@ test('re-running with another region changes nothing, says so, and shows the exi
   assert.doesNotMatch(output, /\badded\b/);
   assert.match(output, /already configured, nothing changed/);
   assert.match(output, new RegExp(`projects/shop/src/app/app\\.config\\.ts:\\d+: provideGenesysChat\\(\\{ deploymentId: '${DEPLOYMENT}', region: 'eu-west-1' \\}\\)`));
-  assert.match(output, /--force/);
+  assert.match(output, /--replace/);
   // The CSP shown is the one of the config the app really has, not the region asked for.
   assert.match(output, /https:\/\/apps\.mypurecloud\.ie/);
   assert.doesNotMatch(output, /mypurecloud\.com\b/);
 });
 
-test('--force replaces the existing config, once, and the file still compiles', async () => {
+test('--replace replaces the existing config, once, and the file still compiles', async () => {
   const tree = await configured();
-  const { out, output } = await run({ ...second, force: true }, tree);
+  const { out, output } = await run({ ...second, replace: true }, tree);
   const text = out.readText(CONFIG);
   assert.equal(text.match(/provideGenesysChat\(/g).length, 1);
   assert.equal(text.match(/import \{ provideGenesysChat \} from 'ngx-genesys-chat';/g).length, 1);
@@ -52,7 +52,7 @@ test('--force replaces the existing config, once, and the file still compiles', 
   assert.match(output, /^script-src https:\/\/apps\.mypurecloud\.com;$/m);
 });
 
-test('NgModule app: GenesysChatModule.forRoot is recognised, left alone, and replaced with --force', async () => {
+test('NgModule app: GenesysChatModule.forRoot is recognised, left alone, and replaced with --replace', async () => {
   const tree = await configured(false);
   const path = `/${modulePath(tree)}`;
   const before = snapshot(tree);
@@ -60,7 +60,7 @@ test('NgModule app: GenesysChatModule.forRoot is recognised, left alone, and rep
   assert.deepEqual(snapshot(plain.out), before);
   assert.match(plain.output, /already configured, nothing changed[\s\S]*GenesysChatModule\.forRoot\(/);
   assert.doesNotMatch(plain.output, /\badded\b/);
-  const forced = await run({ ...second, force: true }, tree);
+  const forced = await run({ ...second, replace: true }, tree);
   const text = forced.out.readText(path);
   assert.equal(text.match(/GenesysChatModule\.forRoot\(/g).length, 1);
   assert.match(text, /GenesysChatModule\.forRoot\(\{ deploymentId: '[^']+', region: 'us-east-1' \}\)/);
@@ -74,6 +74,10 @@ test('the same settings again: "already configured with these settings", nothing
   assert.deepEqual(snapshot(out), before);
   assert.match(output, /already configured with these settings, nothing changed/);
   assert.doesNotMatch(output, /\badded\b/);
+  // eu-west-1 is prod-euw1: the same row of the region table, so the same settings.
+  const again = await run({ project: 'shop', deploymentId: DEPLOYMENT, environment: 'prod-euw1' }, tree);
+  assert.deepEqual(snapshot(again.out), before);
+  assert.match(again.output, /already configured with these settings/);
 });
 
 test('a config written by hand with an aliased import counts; a name in a comment does not', async () => {
@@ -96,14 +100,14 @@ test('a config written by hand with an aliased import counts; a name in a commen
   assert.deepEqual(diagnostics(added.out, [CONFIG]), []);
 });
 
-test('two configs in one app: an error that lists both, and nothing is edited, even with --force', async () => {
+test('two configs in one app: an error that lists both, and nothing is edited, even with --replace', async () => {
   const tree = await configured();
   tree.create(
     '/projects/shop/src/app/chat.providers.ts',
     `import { provideGenesysChat } from 'ngx-genesys-chat';\nexport const chat = provideGenesysChat({ deploymentId: '${OTHER_DEPLOYMENT}', region: 'eu-west-2' });\n`,
   );
   const before = snapshot(tree);
-  await assert.rejects(run({ ...second, force: true }, tree), (e) => {
+  await assert.rejects(run({ ...second, replace: true }, tree), (e) => {
     assert.match(e.message, /2 times/);
     assert.match(e.message, /app\.config\.ts:\d+/);
     assert.match(e.message, /chat\.providers\.ts:2/);

@@ -23,7 +23,7 @@ export { findRow, schemaChoices } from './region-table.cjs';
  * `ng add ngx-genesys-chat`: adds provideGenesysChat(...) to a standalone app (app.config.ts or
  * bootstrapApplication, through Angular's own addRootProvider) or GenesysChatModule.forRoot(...)
  * to an NgModule app's root module (addRootImport), and prints the CSP sources of the region.
- * An app that is already configured is left alone, and told so, unless --force replaces its config.
+ * An app that is already configured is left alone, and told so, unless --replace replaces its config.
  */
 export function ngAdd(options: NgAddOptions): Rule {
   return async (tree: Tree, context: SchematicContext) => {
@@ -37,34 +37,36 @@ export function ngAdd(options: NgAddOptions): Rule {
           '\nKeep one, then run ng add again.',
       );
     }
-    if (existing.length === 1) return reconfigure(tree, context, existing[0], wanted, options.force);
+    if (existing.length === 1) return reconfigure(tree, context, existing[0], wanted, options.replace);
     return chain([await addConfig(tree, project, wanted), reportAdded(project, wanted)]);
   };
 }
 
-/** The app is configured already: say so and change nothing, or with --force replace the config. */
+/** The app is configured already: say so and change nothing, or with --replace replace the config. */
 function reconfigure(
   tree: Tree,
   context: SchematicContext,
   existing: ExistingConfig,
   wanted: WantedConfig,
-  force: boolean | undefined,
+  replace: boolean | undefined,
 ): void {
   const log = context.logger;
-  const same =
-    existing.deploymentId === wanted.deploymentId && existing[wanted.key] === wanted.row[wanted.key];
-  if (same) {
-    log.info(`ngx-genesys-chat: already configured with these settings, nothing changed:\n  ${where(existing)}: ${existing.text}`);
-  } else if (!force) {
+  const current = existing.environment
+    ? findRow({ environment: existing.environment })
+    : existing.region !== undefined
+      ? findRow({ region: existing.region })
+      : undefined;
+  if (existing.deploymentId === wanted.deploymentId && current === wanted.row) {
+    log.info(
+      `ngx-genesys-chat: already configured with these settings, nothing changed:\n  ${where(existing)}: ${existing.text}`,
+    );
+  } else if (!replace) {
     log.warn(
       `ngx-genesys-chat: already configured, nothing changed:\n  ${where(existing)}: ${existing.text}\n` +
-        `To replace its config with ${wanted.text}, run ng add ngx-genesys-chat again with --force.`,
+        `To replace its config with ${wanted.text}, run ng add ngx-genesys-chat again with --replace ` +
+        "(ng add's own --force only lets files be overwritten).",
     );
-    const current = existing.environment
-      ? findRow({ environment: existing.environment })
-      : existing.region
-        ? findRow({ region: existing.region })
-        : undefined;
+    // The CSP of the config the app really has, or none when it is not written as literals.
     if (current) log.info(`\n${cspPrintout(current)}`);
     return;
   } else {

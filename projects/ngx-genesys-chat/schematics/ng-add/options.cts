@@ -7,7 +7,7 @@ export interface NgAddOptions {
   deploymentId?: string;
   region?: string;
   environment?: string;
-  force?: boolean;
+  replace?: boolean;
 }
 
 /** The config ng add writes, as data and as the object literal it inserts. */
