@@ -48,7 +48,7 @@ test('--replace replaces the existing config, once, and the file still compiles'
   assert.deepEqual(diagnostics(out, [CONFIG]), []);
   assert.match(output, /replaced the config in projects\/shop\/src\/app\/app\.config\.ts:\d+/);
   assert.match(output, /was: provideGenesysChat\(\{[^\n]*eu-west-1/);
-  assert.match(output, /now: \{[^\n]*us-east-1/);
+  assert.match(output, /now: provideGenesysChat\(\{[^\n]*us-east-1[^\n]*\}\)$/m);
   assert.match(output, /^script-src https:\/\/apps\.mypurecloud\.com;$/m);
 });
 

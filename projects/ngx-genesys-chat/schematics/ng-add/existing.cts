@@ -6,8 +6,9 @@ import ts = require('@schematics/angular/third_party/github.com/Microsoft/TypeSc
 export interface ExistingConfig {
   path: string;
   line: number;
-  /** The whole call as written, such as `provideGenesysChat({ … })`. */
+  /** The whole call as written, such as `provideGenesysChat({ … })`, and where it starts. */
   text: string;
+  callStart: number;
   /** The first argument's span, or the point just inside `(` when there is none. */
   configStart: number;
   configEnd: number;
@@ -82,6 +83,7 @@ function describe(source: ts.SourceFile, call: ts.CallExpression): ExistingConfi
     path: source.fileName,
     line: source.getLineAndCharacterOfPosition(call.getStart(source)).line + 1,
     text: call.getText(source),
+    callStart: call.getStart(source),
     configStart: start,
     configEnd: config ? config.getEnd() : start,
   };
@@ -97,10 +99,12 @@ function describe(source: ts.SourceFile, call: ts.CallExpression): ExistingConfi
   return result;
 }
 
-/** Replaces the config argument of an existing call with `text`; the features after it stay. */
-export function replaceConfig(tree: Tree, existing: ExistingConfig, text: string): void {
+/** Replaces the config argument of an existing call with `text` (features after it stay); returns the new call. */
+export function replaceConfig(tree: Tree, existing: ExistingConfig, text: string): string {
   const recorder = tree.beginUpdate(existing.path);
   recorder.remove(existing.configStart, existing.configEnd - existing.configStart);
   recorder.insertLeft(existing.configStart, text);
   tree.commitUpdate(recorder);
+  const from = existing.configStart - existing.callStart;
+  return `${existing.text.slice(0, from)}${text}${existing.text.slice(existing.configEnd - existing.callStart)}`;
 }

@@ -70,9 +70,9 @@ function reconfigure(
     if (current) log.info(`\n${cspPrintout(current)}`);
     return;
   } else {
-    replaceConfig(tree, existing, wanted.text);
+    const now = replaceConfig(tree, existing, wanted.text);
     log.info(
-      `ngx-genesys-chat: replaced the config in ${where(existing)}:\n  was: ${existing.text}\n  now: ${wanted.text}`,
+      `ngx-genesys-chat: replaced the config in ${where(existing)}:\n  was: ${existing.text}\n  now: ${now}`,
     );
   }
   log.info(`\n${cspPrintout(wanted.row)}`);
