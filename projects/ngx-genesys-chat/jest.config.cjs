@@ -13,6 +13,7 @@ const shared = {
     '^ngx-genesys-chat$': '<rootDir>/src/public-api.ts',
     '^ngx-genesys-chat/testing$': '<rootDir>/testing/src/public-api.ts',
     '^ngx-genesys-chat/testing/harness$': '<rootDir>/testing/harness/src/public-api.ts',
+    '^ngx-genesys-chat/messaging-widget$': '<rootDir>/messaging-widget/src/public-api.ts',
   },
 };
 
@@ -32,7 +33,10 @@ module.exports = {
         '<rootDir>/src/**/directive/*.spec.ts',
         '<rootDir>/src/**/service/*.spec.ts',
         '<rootDir>/testing/**/*.spec.ts',
+        '<rootDir>/messaging-widget/**/*.spec.ts',
       ],
+      // The model-based run drives no Angular code; once (zoneless) is enough for its 10,000 runs.
+      testPathIgnorePatterns: ['/node_modules/', 'attribute-sync\\.model\\.spec\\.ts$'],
     },
   ],
 };

@@ -1,12 +1,8 @@
 /*
  * Public API of ngx-genesys-chat.
  */
-export { provideGenesysChat, type GenesysChatFeature } from './lib/config/provide-genesys-chat';
-export {
-  withMessagingWidget,
-  type MessagingWidgetFactory,
-  type MessagingWidgetLike,
-} from './lib/drivers/messaging-widget';
+export { provideGenesysChat } from './lib/config/provide-genesys-chat';
+export type { GenesysChatFeature } from './lib/config/genesys-chat-feature';
 export { GenesysChatModule } from './lib/config/genesys-chat.module';
 export {
   GENESYS_CHAT_CONFIG,
@@ -41,15 +37,50 @@ export type {
 } from './lib/attributes/crm-customer';
 export type { CustomAttributes } from './lib/attributes/build-attributes';
 export { MAX_CUSTOM_ATTRIBUTE_BYTES } from './lib/attributes/limits';
-export type { GenesysEnvironment, GenesysRegion, GenesysRegionInfo } from './lib/regions/regions';
+export {
+  GENESYS_REGIONS,
+  type GenesysEnvironment,
+  type GenesysRegion,
+  type GenesysRegionInfo,
+} from './lib/regions/regions';
 export { TRUSTED_TYPES_POLICY_NAME } from './lib/messenger/trusted-types-policy-name';
-export { GENESYS_LOADER, type GenesysLoader } from './lib/messenger/genesys-loader';
+
+// Private API for ngx-genesys-chat/testing and ngx-genesys-chat/messaging-widget; not covered by semver.
+export {
+  GENESYS_LOADER as ɵGENESYS_LOADER,
+  type GenesysLoader as ɵGenesysLoader,
+} from './lib/messenger/genesys-loader';
 export type {
-  GenesysCallback,
-  GenesysEventEnvelope,
-  GenesysFunction,
-  GenesysWindow,
+  GenesysCallback as ɵGenesysCallback,
+  GenesysEventEnvelope as ɵGenesysEventEnvelope,
+  GenesysFunction as ɵGenesysFunction,
+  GenesysWindow as ɵGenesysWindow,
 } from './lib/messenger/genesys-global';
-// Private API for ngx-genesys-chat/testing; not covered by semver.
+export {
+  ɵGENESYS_CHAT_ENGINE,
+  ɵGENESYS_CHAT_PENDING_TASKS,
+  type ɵChatEngineLoader,
+} from './lib/config/genesys-chat-feature';
+export type {
+  ChatEngine as ɵChatEngine,
+  ChatEngineHost as ɵChatEngineHost,
+} from './lib/service/chat-engine';
+export {
+  AttributeSync as ɵAttributeSync,
+  type AttributeDriver as ɵAttributeDriver,
+} from './lib/service/attribute-sync';
+export {
+  checkedCustomer as ɵcheckedCustomer,
+  checkedMerge as ɵcheckedMerge,
+  startKey as ɵstartKey,
+} from './lib/service/chat-input';
+export { enterZone as ɵenterZone } from './lib/service/zone-entry';
+export { resolveGenesysChatConfig as ɵresolveGenesysChatConfig } from './lib/config/resolve-config';
+export {
+  commandRejected as ɵcommandRejected,
+  commandTimeout as ɵcommandTimeout,
+  messengerError as ɵmessengerError,
+  readyTimeout as ɵreadyTimeout,
+} from './lib/errors/errors';
 export { installGenesysStub as ɵinstallGenesysStub } from './lib/messenger/genesys-global';
 export { ɵresetGenesysPage } from './lib/messenger/reset-genesys-page';

@@ -1,4 +1,8 @@
-import type { GenesysEventEnvelope, GenesysFunction, GenesysWindow } from 'ngx-genesys-chat';
+import type {
+  ɵGenesysEventEnvelope as GenesysEventEnvelope,
+  ɵGenesysFunction as GenesysFunction,
+  ɵGenesysWindow as GenesysWindow,
+} from 'ngx-genesys-chat';
 
 type Callback = (value?: unknown) => void;
 type Handler = (payload: Record<string, unknown>) => unknown;

@@ -6,11 +6,11 @@ import {
   provideEnvironmentInitializer,
 } from '@angular/core';
 import {
-  GENESYS_LOADER,
+  ɵGENESYS_LOADER as GENESYS_LOADER,
   GenesysChatError,
   type GenesysChatConfig,
-  type GenesysLoader,
-  type GenesysWindow,
+  type ɵGenesysLoader as GenesysLoader,
+  type ɵGenesysWindow as GenesysWindow,
   type ResolvedGenesysChatConfig,
   provideGenesysChat,
   ɵinstallGenesysStub,

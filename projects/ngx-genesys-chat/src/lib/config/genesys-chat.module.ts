@@ -1,7 +1,8 @@
 import { type ModuleWithProviders, NgModule } from '@angular/core';
 import { GenesysStartChatDirective } from '../directive/genesys-start-chat.directive';
 import type { GenesysChatConfig } from './genesys-chat-config';
-import { type GenesysChatFeature, provideGenesysChat } from './provide-genesys-chat';
+import type { GenesysChatFeature } from './genesys-chat-feature';
+import { provideGenesysChat } from './provide-genesys-chat';
 
 /**
  * For NgModule apps: `GenesysChatModule.forRoot(config)` once in the root module, plain

@@ -1,18 +1,14 @@
 import {
   type EnvironmentProviders,
-  type Provider,
   inject,
   makeEnvironmentProviders,
   provideEnvironmentInitializer,
 } from '@angular/core';
 import { GENESYS_CHAT_CONFIG, type GenesysChatConfig } from './genesys-chat-config';
+import type { GenesysChatFeature } from './genesys-chat-feature';
 import { GenesysChatService } from '../service/genesys-chat.service';
 
-/** An optional feature for {@link provideGenesysChat}, made by a `with...()` function. */
-export interface GenesysChatFeature {
-  readonly kind: string;
-  readonly providers: readonly (Provider | EnvironmentProviders)[];
-}
+export type { GenesysChatFeature } from './genesys-chat-feature';
 
 /**
  * Configures the page's Messenger deployment and starts its load strategy.

@@ -293,11 +293,24 @@ describe('GenesysChatService', () => {
       ]);
     });
 
-    it('runs different customers one after the other and never mixes their attributes', async () => {
+    it('a start for another customer supersedes one not yet opened: SUPERSEDED, and only the latest customer is written and opened', async () => {
       const { service, fake } = await readyService();
       const a = service.startChat({ id: 'A-1', tier: 'premium' });
       const b = service.startChat('B-2');
-      await Promise.all([a, b]);
+      await expect(a).rejects.toMatchObject({ code: 'SUPERSEDED' });
+      await expect(b).resolves.toMatchObject({ attributes: { crmCustomerId: 'B-2' } });
+      expect(fake.commands.map((c) => c.name)).toEqual([
+        'Database.remove',
+        'Database.set',
+        'Messenger.open',
+      ]);
+      expect(fake.attributes).toEqual({ crmCustomerId: 'B-2' });
+    });
+
+    it('runs a start for another customer after one that has opened, and never mixes their attributes', async () => {
+      const { service, fake } = await readyService();
+      await service.startChat({ id: 'A-1', tier: 'premium' });
+      await service.startChat('B-2');
       expect(fake.commands.map((c) => c.name)).toEqual([
         'Database.remove',
         'Database.set',

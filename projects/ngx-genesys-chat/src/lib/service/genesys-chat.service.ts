@@ -5,17 +5,18 @@ import {
   Injectable,
   NgZone,
   PLATFORM_ID,
+  PendingTasks,
   inject,
   runInInjectionContext,
   signal,
 } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
-import { BehaviorSubject, Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, NEVER, Observable, defer, from, switchMap, throwError } from 'rxjs';
 import type { CrmCustomer, GenesysAttributes } from '../attributes/crm-customer';
 import { GENESYS_CHAT_CONFIG, type GenesysLoadStrategy } from '../config/genesys-chat-config';
 import { notBrowser } from '../errors/not-browser';
-import type { ChatEngine } from './chat-engine';
-import { GENESYS_MESSAGING_WIDGET } from '../drivers/messaging-widget';
+import type { ChatEngine, ChatEngineHost } from './chat-engine';
+import { ɵGENESYS_CHAT_ENGINE, ɵGENESYS_CHAT_PENDING_TASKS } from '../config/genesys-chat-feature';
 import type {
   GenesysChatEvent,
   GenesysChatStatus,
@@ -42,6 +43,7 @@ export class GenesysChatService {
   private readonly rawConfig = inject(GENESYS_CHAT_CONFIG, { optional: true });
   private readonly zone = inject(NgZone);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
+  private readonly pendingTasks = inject(ɵGENESYS_CHAT_PENDING_TASKS) ? inject(PendingTasks) : null;
   private readonly statusSignal = signal<GenesysChatStatus>('idle');
   private readonly statusSubject = new BehaviorSubject<GenesysChatStatus>('idle');
   private engineLoad: Promise<ChatEngine> | null = null;
@@ -61,13 +63,14 @@ export class GenesysChatService {
    * `NOT_BROWSER` on the server. Late subscribers get the same outcome without a second load;
    * `load()` retries a failed one.
    */
-  readonly ready$: Observable<void> = this.fromEngine((engine) => engine.ready$, 'error');
+  readonly ready$: Observable<void> = defer(() =>
+    this.isBrowser ? from(this.engine()) : throwError(() => notBrowser()),
+  ).pipe(switchMap((engine) => engine.ready$));
 
   /** Typed Messenger events. One Genesys subscription per event, however many subscribers. Silent on the server. */
-  readonly events$: Observable<GenesysChatEvent> = this.fromEngine(
-    (engine) => engine.events$,
-    'silent',
-  );
+  readonly events$: Observable<GenesysChatEvent> = this.isBrowser
+    ? defer(() => from(this.engine())).pipe(switchMap((engine) => engine.events$))
+    : NEVER;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
@@ -78,37 +81,50 @@ export class GenesysChatService {
   }
 
   /** Starts loading Messenger (or joins the load under way) and resolves when it is ready. After a failure, retries. */
-  load(): Promise<void> {
-    return this.engine().then((engine) => engine.load());
+  async load(): Promise<void> {
+    return this.track(async () => (await this.engine()).load());
   }
 
   /**
-   * Validates the customer, waits for Messenger, sets the CRM custom attributes with `Database.set`,
-   * waits for Genesys to confirm them, then opens Messenger (or, headless, starts the conversation).
-   * Concurrent calls with the same customer and attributes share one sequence; different customers
-   * run one after the other, so their attributes never mix.
+   * Validates the customer, waits for Messenger, makes Messenger's custom attributes exactly the
+   * customer's (`Database.remove`, then `Database.set`), waits for Genesys to confirm them, then
+   * opens Messenger (or, headless, starts the conversation). Resolves with exactly the attributes
+   * Messenger held when it opened. Concurrent identical calls share one start; a later call for
+   * another customer, `identify()` or `clearIdentity()` supersedes a start that has not opened
+   * yet, which then rejects with `SUPERSEDED` (see the README's ordering table).
    */
-  startChat(customer: CrmCustomer | string, options?: StartChatOptions): Promise<StartChatResult> {
-    return this.engine().then((engine) => engine.startChat(customer, options));
-  }
-
-  /** Validates and merges attributes into Messenger's custom attributes (`Database.set`). They reach Genesys with the next message. */
-  setAttributes(attributes: GenesysAttributes): Promise<void> {
-    return this.engine().then((engine) => engine.setAttributes(attributes));
+  async startChat(
+    customer: CrmCustomer | string,
+    options?: StartChatOptions,
+  ): Promise<StartChatResult> {
+    return this.track(async () => (await this.engine()).startChat(customer, options));
   }
 
   /**
-   * At login: remembers the customer for this browser tab and applies their attributes as soon as
-   * Messenger's Database is ready, and again on every page load until `clearIdentity()`.
-   * Does not load Messenger by itself.
+   * Validates and merges attributes into Messenger's custom attributes (`Database.set`); the merged
+   * map must stay within 2048 bytes (`ATTRIBUTES_TOO_LARGE`, nothing sent). The CRM id and tier
+   * keys are set by `identify()` / `startChat()` only. They reach Genesys with the next message.
    */
-  identify(customer: CrmCustomer | string): Promise<void> {
-    return this.engine().then((engine) => engine.identify(customer));
+  async setAttributes(attributes: GenesysAttributes): Promise<void> {
+    return this.track(async () => (await this.engine()).setAttributes(attributes));
   }
 
-  /** At logout: forgets the customer and removes the attributes from Messenger's page memory. Data already sent stays on the conversation. */
-  clearIdentity(): Promise<void> {
-    return this.engine().then((engine) => engine.clearIdentity());
+  /**
+   * At login: remembers the customer for this browser tab and makes Messenger's custom attributes
+   * theirs as soon as its Database is ready, and again on every page load until `clearIdentity()`.
+   * Does not load Messenger by itself; resolves at once while Messenger's Database is not ready.
+   */
+  async identify(customer: CrmCustomer | string): Promise<void> {
+    return this.track(async () => (await this.engine()).identify(customer));
+  }
+
+  /**
+   * At logout: forgets the customer and removes the attributes from Messenger's page memory; once
+   * it resolves no CRM id or tier is left, and no start made before it can put one back. Data
+   * already sent stays on the conversation.
+   */
+  async clearIdentity(): Promise<void> {
+    return this.track(async () => (await this.engine()).clearIdentity());
   }
 
   /**
@@ -117,8 +133,8 @@ export class GenesysChatService {
    * probable ad blocker. Each finding has a code, a sentence and the fix. Development builds run
    * it by themselves when a load fails and print the findings as console warnings.
    */
-  diagnose(): Promise<GenesysDiagnosis> {
-    return this.engine().then((engine) => engine.diagnose());
+  async diagnose(): Promise<GenesysDiagnosis> {
+    return (await this.engine()).diagnose();
   }
 
   /** @internal Starts the configured load strategy; called once by `provideGenesysChat`. */
@@ -141,48 +157,32 @@ export class GenesysChatService {
 
   private engine(): Promise<ChatEngine> {
     if (!this.isBrowser) return Promise.reject(notBrowser());
-    const host = {
-      setStatus: (status: GenesysChatStatus) => this.setStatus(status),
+    // The driver: Genesys Messenger by default, or one a feature provides (withMessagingWidget).
+    const loader =
+      this.injector.get(ɵGENESYS_CHAT_ENGINE, null) ??
+      (() =>
+        import('./genesys-chat-engine').then(
+          (m) => (h: ChatEngineHost) => new m.GenesysChatEngine(h),
+        ));
+    const host: ChatEngineHost = {
+      setStatus: (status) => this.setStatus(status),
       status: () => this.statusSubject.value,
     };
-    // The driver: Genesys Messenger by default, or a widget of the tutorial's shape (withMessagingWidget).
-    const load: Promise<(h: typeof host) => ChatEngine> = this.injector.get(
-      GENESYS_MESSAGING_WIDGET,
-      null,
-    )
-      ? import('../drivers/messaging-widget-engine').then(
-          (m) => (h) => new m.MessagingWidgetEngine(h),
-        )
-      : import('./genesys-chat-engine').then((m) => (h) => new m.GenesysChatEngine(h));
-    return (this.engineLoad ??= load.then((create) => {
+    return (this.engineLoad ??= this.track(loader).then((create) => {
       // A dead app gets no engine: its promises simply never settle.
       if (this.destroyed) return new Promise<never>(() => undefined);
       return runInInjectionContext(this.injector, () => create(host));
     }));
   }
 
-  private fromEngine<T>(
-    pick: (engine: ChatEngine) => Observable<T>,
-    onServer: 'error' | 'silent',
-  ): Observable<T> {
-    return new Observable<T>((subscriber) => {
-      if (!this.isBrowser) {
-        if (onServer === 'error') subscriber.error(notBrowser());
-        return undefined;
-      }
-      let inner: Subscription | undefined;
-      let closed = false;
-      this.engine().then(
-        (engine) => {
-          if (!closed) inner = pick(engine).subscribe(subscriber);
-        },
-        (error: unknown) => subscriber.error(error),
-      );
-      return () => {
-        closed = true;
-        inner?.unsubscribe();
-      };
-    });
+  /** In tests that ask for it (ɵGENESYS_CHAT_PENDING_TASKS), a call is a pending task for whenStable(). */
+  private async track<T>(run: () => Promise<T>): Promise<T> {
+    const done = this.pendingTasks?.add();
+    try {
+      return await run();
+    } finally {
+      done?.();
+    }
   }
 
   private setStatus(status: GenesysChatStatus): void {

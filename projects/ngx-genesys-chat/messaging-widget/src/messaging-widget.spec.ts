@@ -1,9 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
-import { provideGenesysChat } from '../config/provide-genesys-chat';
-import type { GenesysChatError } from '../errors/genesys-chat-error';
-import { GenesysChatService } from '../service/genesys-chat.service';
-import type { GenesysChatEvent } from '../service/genesys-chat-types';
+import { provideGenesysChat } from 'ngx-genesys-chat';
+import type { GenesysChatError, GenesysChatEvent } from 'ngx-genesys-chat';
+import { GenesysChatService } from 'ngx-genesys-chat';
 import { type MessagingWidgetLike, withMessagingWidget } from './messaging-widget';
 
 /** A widget of the tutorial's shape: on('ready'|'error'), isReady(), startChat(), destroy(). */

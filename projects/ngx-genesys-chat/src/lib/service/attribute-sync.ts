@@ -1,0 +1,266 @@
+import type { CustomAttributes } from '../attributes/build-attributes';
+import { utf8Bytes } from '../attributes/attribute-rules';
+import { MAX_CUSTOM_ATTRIBUTE_BYTES } from '../attributes/limits';
+import { attributesTooLarge, superseded } from '../errors/errors';
+
+/**
+ * What the ordering model needs from a driver. The Messenger driver writes with `Database.remove`
+ * and `Database.set`; the widget driver has no Database, so its write is a no-op and the attributes
+ * travel with the start.
+ */
+export interface AttributeDriver {
+  /**
+   * Makes the target hold exactly `to`. `from` is what it is known to hold (every key of `from` is
+   * in `to`), or null when that is unknown: then the whole map is replaced.
+   */
+  write(from: CustomAttributes | null, to: CustomAttributes): Promise<void>;
+  /** Loads the target until chats can be opened (joins a load under way, retries a failed one). */
+  load(): Promise<void>;
+}
+
+interface Waiter {
+  readonly call: string;
+  readonly gen: number;
+  readonly version: number;
+  readonly resolve: (value: never) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface Start<R> extends Waiter {
+  readonly key: string;
+  readonly open: (snapshot: CustomAttributes) => Promise<R>;
+  readonly promise: Promise<R>;
+  committed: boolean;
+}
+
+/**
+ * The one ordering model for everything that touches the custom attributes (see the README's
+ * identity section). Calls change the desired map D synchronously, in call order; one serial loop
+ * brings the target to D. An identity-changing call (identify, clearIdentity, a start for another
+ * customer) starts a new generation: whatever an older generation still waits for rejects with
+ * SUPERSEDED and can never be written or opened again. Driver-agnostic and timer-free, so the
+ * model-based tests drive it directly.
+ */
+export class AttributeSync {
+  private desired: CustomAttributes;
+  /** What the target holds, as far as we know; null after a failed or unanswered write. */
+  private held: CustomAttributes | null = {};
+  private replace: boolean;
+  private gen = 0;
+  private version = 0;
+  private failedVersion = -1;
+  private openable = false;
+  private destroyed = false;
+  private running = false;
+  private kickScheduled = false;
+  private waiters: Waiter[] = [];
+  private start: Start<unknown> | null = null;
+
+  constructor(
+    private readonly driver: AttributeDriver,
+    initial: CustomAttributes | null,
+    private writable: boolean,
+  ) {
+    // The stored identity is only the initial D: a later call always replaces it.
+    this.desired = initial ?? {};
+    this.replace = initial !== null;
+  }
+
+  /** The map the target must hold, for diagnostics and tests. */
+  get target(): CustomAttributes {
+    return this.desired;
+  }
+
+  identify(attributes: CustomAttributes): Promise<void> {
+    if (this.destroyed) return never();
+    this.replaceDesired(attributes, 'identify()');
+    return this.whenSynced('identify()');
+  }
+
+  clear(): Promise<void> {
+    if (this.destroyed) return never();
+    this.replaceDesired(Object.freeze({}), 'clearIdentity()');
+    return this.whenSynced('clearIdentity()');
+  }
+
+  /** Merges into D; the merged map must fit, or nothing changes and ATTRIBUTES_TOO_LARGE is thrown. */
+  merge(attributes: CustomAttributes): Promise<void> {
+    if (this.destroyed) return never();
+    const merged: Record<string, string> = { ...this.desired, ...attributes };
+    let bytes = 0;
+    for (const [key, value] of Object.entries(merged)) bytes += utf8Bytes(key) + utf8Bytes(value);
+    if (bytes > MAX_CUSTOM_ATTRIBUTE_BYTES) {
+      throw attributesTooLarge(bytes, MAX_CUSTOM_ATTRIBUTE_BYTES);
+    }
+    this.desired = Object.freeze(merged);
+    this.version++;
+    return this.whenSynced('setAttributes()', true);
+  }
+
+  /**
+   * Sets D to the start's map and opens once the target holds it. An identical start joins only
+   * while it is still the latest identity; any other identity-changing call supersedes it.
+   */
+  startChat<R>(
+    attributes: CustomAttributes,
+    key: string,
+    open: (snapshot: CustomAttributes) => Promise<R>,
+  ): Promise<R> {
+    if (this.destroyed) return never();
+    const current = this.start;
+    if (current && current.key === key && current.gen === this.gen) {
+      return current.promise as Promise<R>;
+    }
+    this.replaceDesired(attributes, 'startChat()');
+    let resolve!: (value: R) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<R>((res, rej) => ((resolve = res), (reject = rej)));
+    const start: Start<R> = {
+      call: 'startChat()',
+      gen: this.gen,
+      version: this.version,
+      key,
+      open,
+      promise,
+      committed: false,
+      resolve: resolve as (value: never) => void,
+      reject,
+    };
+    this.start = start as Start<unknown>;
+    this.driver.load().then(
+      () => ((this.openable = true), this.kick()),
+      (error: unknown) => {
+        if (!start.committed) this.settleStart(start, () => start.reject(error));
+      },
+    );
+    this.kick();
+    return promise;
+  }
+
+  /** The target can take writes now (Messenger: `Database.ready`). */
+  markWritable(): void {
+    this.writable = true;
+    this.kick();
+  }
+
+  /** The app is gone: nothing more is sent, and nothing pending settles. */
+  destroy(): void {
+    this.destroyed = true;
+  }
+
+  private replaceDesired(attributes: CustomAttributes, by: string): void {
+    this.desired = attributes;
+    this.gen++;
+    this.version++;
+    this.replace = true;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(superseded(waiter.call, by));
+    const start = this.start;
+    if (start && !start.committed) {
+      this.start = null;
+      start.reject(superseded('startChat()', by));
+    }
+  }
+
+  private whenSynced(call: string, loads = false): Promise<void> {
+    // Before the target is writable nothing of ours is in it; D is applied once it is.
+    if (!this.writable && !loads) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { call, gen: this.gen, version: this.version, resolve, reject };
+      this.waiters.push(waiter);
+      if (!this.writable) {
+        this.driver.load().catch((error: unknown) => {
+          if (this.destroyed || this.writable || !this.waiters.includes(waiter)) return;
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          reject(error);
+        });
+      }
+      this.kick();
+    });
+  }
+
+  /** Batches the calls of one turn into one pass of the loop. */
+  private kick(): void {
+    if (this.kickScheduled || this.running || this.destroyed) return;
+    this.kickScheduled = true;
+    // A promise job, not queueMicrotask: fake timers (jest, sinon) replace queueMicrotask.
+    void Promise.resolve().then(() => {
+      this.kickScheduled = false;
+      return this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let step = this.nextStep(); step; step = this.nextStep()) await step();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** The one decision point: write until the target holds D, then settle, then open. */
+  private nextStep(): (() => Promise<void>) | null {
+    if (this.destroyed || !this.writable) return null;
+    const inSync = !this.replace && this.held !== null && sameMap(this.held, this.desired);
+    if (!inSync) {
+      // A failed write was reported to its callers; the next call writes everything again.
+      return this.failedVersion === this.version ? null : () => this.write();
+    }
+    for (const waiter of this.waiters.splice(0)) waiter.resolve(undefined as never);
+    const start = this.start;
+    if (start && !start.committed && start.gen === this.gen && this.openable) {
+      return () => this.open(start);
+    }
+    return null;
+  }
+
+  private async write(): Promise<void> {
+    const to = this.desired;
+    const version = this.version;
+    const from = this.replace ? null : this.held;
+    this.held = null; // unknown until Genesys confirms
+    this.replace = false;
+    try {
+      await this.driver.write(from, to);
+      this.held = to;
+    } catch (error) {
+      if (this.destroyed) return;
+      this.failedVersion = version;
+      const failed = this.waiters.filter((w) => w.version <= version);
+      this.waiters = this.waiters.filter((w) => w.version > version);
+      failed.forEach((w) => w.reject(error));
+      const start = this.start;
+      if (start && !start.committed && start.version <= version) {
+        this.settleStart(start, () => start.reject(error));
+      }
+    }
+  }
+
+  private async open(start: Start<unknown>): Promise<void> {
+    start.committed = true;
+    const snapshot = this.held as CustomAttributes;
+    try {
+      const result = await start.open(snapshot);
+      this.settleStart(start, () => start.resolve(result as never));
+    } catch (error) {
+      this.settleStart(start, () => start.reject(error));
+    }
+  }
+
+  private settleStart(start: Start<unknown>, settle: () => void): void {
+    if (this.start === start) this.start = null;
+    if (!this.destroyed) settle();
+  }
+}
+
+/** What a destroyed app's calls get: nothing settles, so nothing runs for a dead app. */
+function never<T>(): Promise<T> {
+  return new Promise<T>(() => undefined);
+}
+
+function sameMap(a: CustomAttributes, b: CustomAttributes): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key]);
+}
