@@ -27,11 +27,15 @@ const angular = option('--angular') ?? workspaceMajor;
 const nodeMajor = option('--node');
 const work = mkdtempSync(join(tmpdir(), `ngx-genesys-consumer-ng${angular}-`));
 const env = { ...process.env, NG_CLI_ANALYTICS: 'false' };
-const run = (cmd, cmdArgs, cwd) =>
-  execFileSync(cmd, cmdArgs, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env });
+const t0 = performance.now();
+const stamp = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+const run = (cmd, cmdArgs, cwd) => {
+  // Each step with the time it starts at, so a slow run shows where its time went.
+  console.log(`[compat ng${angular} at ${stamp()}] ${cmd.split('/').pop()} ${cmdArgs.slice(0, 3).join(' ')}`);
+  return execFileSync(cmd, cmdArgs, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env });
+};
 const read = (cmd, cmdArgs, cwd) =>
   execFileSync(cmd, cmdArgs, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-const t0 = performance.now();
 
 /** The newest version of `major` that every package in `names` has (the registry publishes them unevenly). */
 function commonVersion(names, major) {
@@ -213,7 +217,7 @@ export class App {
   const core = JSON.parse(
     readFileSync(join(app, 'node_modules/@angular/core/package.json'), 'utf8'),
   ).version;
-  const docs = checkDocs({ root, app, run, env });
+  const docs = checkDocs({ root, app, env });
   console.log(
     `consumer app OK: ngx-genesys-chat ${installed.version} installed from the tarball${ngAdd ? ' with ng add' : ''} and built with Angular ${core} ` +
       `on Node ${nodeVersion} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +

@@ -118,7 +118,7 @@ export const RUNS = 20;
  * the app's default test runner, `ng test` (Vitest), as RUNS copies: Vitest has no global
  * repeat option (only a per-test one), and each copy runs in its own isolated environment.
  */
-export function checkDocs({ root, app, run, env }) {
+export function checkDocs({ root, app, env }) {
   const shipped = 'node_modules/ngx-genesys-chat/README.md';
   const links = relativeLinks(readFileSync(join(app, shipped), 'utf8'));
   if (links.length) throw new Error(`the packaged README has links that break on a registry page: ${links.join(', ')}`);
@@ -134,16 +134,23 @@ export function checkDocs({ root, app, run, env }) {
     join(app, 'tsconfig.docs.json'),
     JSON.stringify({
       extends: './tsconfig.json',
-      compilerOptions: { outDir: './out-tsc/docs', types: ['vitest/globals'] },
+      compilerOptions: { rootDir: '.', outDir: './out-tsc/docs', types: ['vitest/globals'] },
       include: ['src/docs/**/*.ts'],
     }),
   );
   // Both checks run even if the first fails, so one slow run reports every broken block.
   const failures = [];
   try {
-    run(join(app, 'node_modules/.bin/ngc'), ['-p', 'tsconfig.docs.json'], app);
-  } catch {
-    failures.push('doc snippets do not compile (the errors above name the file, whose first line names the doc and line)');
+    execFileSync(join(app, 'node_modules/.bin/ngc'), ['-p', 'tsconfig.docs.json'], {
+      cwd: app, env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    const output = `${e.stdout}${e.stderr}`;
+    console.log(output);
+    const broken = [...all.files, ...all.specs]
+      .filter(({ file }) => output.includes(relative(app, file)))
+      .map(({ doc, line }) => `${doc}:${line}`);
+    failures.push(`doc snippets do not compile: ${broken.join(', ') || 'see the errors above'} (fix the block, or mark it <!-- fragment -->)`);
   }
   const checked = all.report.reduce((n, r) => n + r.checked, 0);
   const skipped = all.report.reduce((n, r) => n + r.skipped, 0);
@@ -174,6 +181,7 @@ export function checkDocs({ root, app, run, env }) {
     console.log(output.length > 12000 ? `…${output.slice(-12000)}` : output);
     failures.push(`the README's test example did not pass ${RUNS} runs under ng test (output above)`);
   }
+  console.log(output.split('\n').filter((l) => /^\s*(Test Files|Tests|Duration)\s/.test(l)).join('\n'));
   if (failures.length) throw new Error(failures.join('; '));
   const tests = /Tests\s+(\d+) passed/.exec(output)?.[1];
   return { report: all.report, checked, skipped, runs: RUNS, tests, seconds };
