@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { checkDocs, describeReport } from './doc-snippets.mjs';
+import { brokenLinks, checkDocs, describeReport, userDocs } from './doc-snippets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -50,6 +50,9 @@ function commonVersion(names, major) {
 }
 
 try {
+  // Before the slow part: every relative link of the docs leads to a file and heading.
+  const broken = brokenLinks(root, [...userDocs(root), 'CONTRIBUTING.md']);
+  if (broken.length) throw new Error(`links that lead nowhere:\n  ${broken.join('\n  ')}`);
   if (nodeMajor) {
     // Node from the registry, first on PATH for this script's children only.
     const nodeDir = join(work, 'node');

@@ -9,7 +9,7 @@
 //   - `<!-- template-for: ClassName -->` before an html block compiles it as the template of a
 //     component extending that class (from a ts block of the same doc), so bindings are checked.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const FENCE = /^```\s*([\w-]*)([^\n]*)\n([\s\S]*?)^```\s*$/gm;
@@ -185,4 +185,29 @@ export function checkDocs({ root, app, env }) {
   if (failures.length) throw new Error(failures.join('; '));
   const tests = /Tests\s+(\d+) passed/.exec(output)?.[1];
   return { report: all.report, checked, skipped, runs: RUNS, tests, seconds };
+}
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+const anchorsOf = (markdown) =>
+  new Set(
+    [...markdown.replace(FENCE, '').matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) =>
+      m[1].trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'),
+    ),
+  );
+
+/** Relative links and anchors in `docs` that lead nowhere, as `doc: target`. */
+export function brokenLinks(root, docs) {
+  const broken = [];
+  for (const doc of docs) {
+    const text = readFileSync(join(root, doc), 'utf8');
+    for (const m of text.replace(FENCE, '').matchAll(/\]\(([^)\s]+)\)/g)) {
+      const [path, anchor] = m[1].split('#');
+      if (/^[a-z]+:/.test(path)) continue;
+      const target = path ? join(dirname(join(root, doc)), path) : join(root, doc);
+      if (!existsSync(target)) broken.push(`${doc}: ${m[1]}`);
+      else if (anchor && target.endsWith('.md') && !anchorsOf(readFileSync(target, 'utf8')).has(anchor))
+        broken.push(`${doc}: ${m[1]} (no such heading)`);
+    }
+  }
+  return broken;
 }
