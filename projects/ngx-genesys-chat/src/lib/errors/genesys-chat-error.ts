@@ -12,7 +12,9 @@ export type GenesysChatErrorCode =
   | 'COMMAND_TIMEOUT'
   | 'MESSENGER_ERROR'
   | 'SUPERSEDED'
-  | 'TRUSTED_TYPES_BLOCKED';
+  | 'TRUSTED_TYPES_BLOCKED'
+  | 'AUTH_FAILED'
+  | 'AUTH_CODE_UNAVAILABLE';
 
 /** Extra, machine-readable context. None of it ever holds a customer attribute value. */
 export interface GenesysChatErrorDetails {

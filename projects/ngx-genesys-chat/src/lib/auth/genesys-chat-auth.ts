@@ -1,0 +1,239 @@
+import {
+  DOCUMENT,
+  DestroyRef,
+  Injectable,
+  InjectionToken,
+  NgZone,
+  PLATFORM_ID,
+  inject,
+  signal,
+} from '@angular/core';
+import { isPlatformBrowser } from '@angular/common';
+import { Subject, type Observable } from 'rxjs';
+import { GENESYS_CHAT_CONFIG, type ResolvedGenesysChatConfig } from '../config/genesys-chat-config';
+import { resolveGenesysChatConfig } from '../config/resolve-config';
+import { GenesysChatError } from '../errors/genesys-chat-error';
+import { commandRejected, commandTimeout } from '../errors/errors';
+import { notBrowser } from '../errors/not-browser';
+import { type GenesysWindow, installGenesysStub } from '../messenger/genesys-global';
+import { GenesysChatService } from '../service/genesys-chat.service';
+import { GENESYS_AUTH_CODE_SOURCE, type GenesysAuthCode } from './auth-code-source';
+import { authCodeUnavailable, authFailed } from './auth-errors';
+import {
+  type AuthBinding,
+  type AuthProviderRegistration,
+  type AuthProviderSettings,
+  type AuthSignal,
+  authProviderRegistration,
+} from './auth-provider-registration';
+import type { GenesysAuthEvent, GenesysAuthState, GenesysLogoutOptions } from './auth-types';
+import { checkAuthCode } from './check-auth-code';
+import { withDeadline } from './deadline';
+import { joinConversation } from './unconfirmed-auth-names';
+
+/** @internal The page settings `withAuthenticatedMessaging()` was given. */
+export const ɵGENESYS_AUTH_SETTINGS = new InjectionToken<AuthProviderSettings>(
+  'ɵGENESYS_AUTH_SETTINGS',
+);
+
+/**
+ * Authenticated messaging for the app: its state as a signal, its events as an Observable,
+ * `logout()` and (headless, configure-only) `joinConversation()`. Provided by
+ * `withAuthenticatedMessaging()`, which answers Messenger's `AuthProvider` commands from the app's
+ * {@link GenesysAuthCodeSource}. No code or token is ever logged or put in a message.
+ */
+@Injectable()
+export class GenesysChatAuth {
+  private readonly source = inject(GENESYS_AUTH_CODE_SOURCE);
+  private readonly chat = inject(GenesysChatService);
+  private readonly zone = inject(NgZone);
+  private readonly document = inject(DOCUMENT);
+  private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
+  private readonly rawConfig = inject(GENESYS_CHAT_CONFIG, { optional: true });
+  private readonly settings = inject(ɵGENESYS_AUTH_SETTINGS);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly stateSignal = signal<GenesysAuthState>('unknown');
+  private readonly eventsSubject = new Subject<GenesysAuthEvent>();
+  private registration: AuthProviderRegistration | null = null;
+  private config: ResolvedGenesysChatConfig | GenesysChatError | null = null;
+  private loggingOut = 0;
+
+  /** `'unknown' | 'authenticating' | 'authenticated' | 'signedOut' | 'failed'`, for templates. */
+  readonly state = this.stateSignal.asReadonly();
+
+  /** `authenticated`, `signedOut` and `error` (typed `GenesysChatError`) as they happen. Silent on the server. */
+  readonly events$: Observable<GenesysAuthEvent> = this.eventsSubject.asObservable();
+
+  private readonly binding: AuthBinding = {
+    getAuthCode: (request) => this.answerGetAuthCode(request.forceUpdate),
+    reAuthenticate: () => this.answerReAuthenticate(),
+    onSignal: (s) => this.zone.run(() => this.onSignal(s)),
+  };
+
+  constructor() {
+    this.destroyRef.onDestroy(() => this.eventsSubject.complete());
+  }
+
+  /**
+   * @internal Run once by the feature's environment initializer, before Messenger loads: installs
+   * the snippet's stub if absent, so `registerPlugin` queues until `genesys.min.js` drains it.
+   * Nothing happens on the server, or with a config the service will report as `INVALID_CONFIG`.
+   */
+  ɵregister(): void {
+    if (!this.isBrowser || this.registration) return;
+    const config = this.resolvedConfig();
+    const win = this.document.defaultView as GenesysWindow | null;
+    if (config instanceof GenesysChatError || !win) return;
+    if (typeof win.Genesys !== 'function') installGenesysStub(win, config);
+    this.registration = authProviderRegistration(win, this.settings);
+    this.destroyRef.onDestroy(this.registration.bind(this.binding));
+  }
+
+  /**
+   * Signs the customer out everywhere, in this order (see docs/genesys-api.md "Authenticated messaging"):
+   * 1. `clearIdentity()` (unless `{ clearIdentity: false }`): the CRM attributes leave Messenger's
+   *    page memory while its session is still this customer's, and no pending start can bring them back;
+   * 2. `Auth.logout`, which removes Messenger's tokens (it loads Messenger if needed: the tokens
+   *    outlive the page in localStorage); `getAuthCode` is refused meanwhile, so an IdP session
+   *    still alive cannot silently sign the same customer back in;
+   * 3. the source's `signOut()`, if it has one, last because it may navigate away.
+   * Every step runs even if an earlier one failed; it then rejects with the first failure:
+   * `AUTH_FAILED`, `COMMAND_TIMEOUT` (after `commandTimeoutMs`), a load error, or `NOT_BROWSER`.
+   */
+  async logout(options: GenesysLogoutOptions = {}): Promise<void> {
+    if (!this.isBrowser) throw notBrowser();
+    let failure: unknown = null;
+    const keep = (error: unknown) => void (failure ??= error);
+    this.loggingOut++;
+    try {
+      if (options.clearIdentity !== false) await this.chat.clearIdentity().catch(keep);
+      await this.runAuthLogout().then(
+        () => this.transition('signedOut', { type: 'signedOut' }),
+        (error: unknown) => {
+          keep(error);
+          if (error instanceof GenesysChatError) this.fail(error);
+        },
+      );
+      if (this.source.signOut) {
+        await this.source
+          .signOut()
+          .catch((reason: unknown) => keep(authFailed('signOut()', reason)));
+      }
+    } finally {
+      this.loggingOut--;
+    }
+    if (failure !== null) throw failure;
+  }
+
+  /**
+   * Headless with `configureOnly`: sends the Join when your chat UI opens.
+   * UNCONFIRMED (reference §4a, source S): see `joinConversation` in unconfirmed-auth-names.ts.
+   */
+  async joinConversation(): Promise<void> {
+    const { plugin, ms } = await this.messengerPlugin();
+    const name = 'MessagingService.joinConversation';
+    await withDeadline(
+      joinConversation(plugin).catch((reason: unknown) => {
+        throw commandRejected(name, reason);
+      }),
+      ms,
+      () => commandTimeout(name, ms),
+    );
+  }
+
+  private async runAuthLogout(): Promise<void> {
+    const { ms } = await this.messengerPlugin();
+    const plugin = await withDeadline(this.registration!.whenAuthReady(), ms, () =>
+      authFailed(
+        'Auth.ready',
+        'the Auth plugin never became ready; is Authentication on in the Messenger configuration?',
+      ),
+    );
+    await withDeadline(
+      plugin.command('Auth.logout', {}).catch((reason: unknown) => {
+        throw authFailed('Auth.logout', reason);
+      }),
+      ms,
+      () => commandTimeout('Auth.logout', ms),
+    );
+  }
+
+  /** Loads Messenger (the plugin object exists only once its bootstrap ran) and returns the plugin. */
+  private async messengerPlugin() {
+    if (!this.isBrowser) throw notBrowser();
+    const config = this.resolvedConfig();
+    if (config instanceof GenesysChatError) throw config;
+    if (!this.registration)
+      throw authFailed('registerPlugin', 'withAuthenticatedMessaging() did not register');
+    await this.chat.load();
+    const ms = config.commandTimeoutMs;
+    const plugin = await withDeadline(this.registration.whenPlugin(), ms, () =>
+      authFailed('registerPlugin', 'Messenger loaded but never ran the AuthProvider registration'),
+    );
+    return { plugin, ms };
+  }
+
+  private async answerGetAuthCode(forceUpdate: boolean): Promise<GenesysAuthCode> {
+    // Refused, not forwarded, during logout(): never a code for the customer being signed out.
+    if (this.loggingOut > 0) throw authCodeUnavailable('a logout() is in progress');
+    this.zone.run(() => this.transition('authenticating'));
+    let answer: unknown;
+    try {
+      answer = await this.source.getAuthCode({ forceUpdate });
+    } catch (reason) {
+      throw this.zone.run(() =>
+        this.fail(authCodeUnavailable('the source rejected getAuthCode()', reason)),
+      );
+    }
+    const checked = checkAuthCode(answer);
+    if (checked instanceof GenesysChatError) throw this.zone.run(() => this.fail(checked));
+    return checked;
+  }
+
+  private async answerReAuthenticate(): Promise<void> {
+    if (this.loggingOut > 0) throw authCodeUnavailable('a logout() is in progress');
+    this.zone.run(() => this.transition('authenticating'));
+    try {
+      await this.source.reAuthenticate();
+    } catch (reason) {
+      throw this.zone.run(() => this.fail(authFailed('reAuthenticate()', reason)));
+    }
+  }
+
+  private onSignal(s: AuthSignal): void {
+    switch (s.kind) {
+      case 'ready':
+        if (s.authenticated) this.transition('authenticated', { type: 'authenticated' });
+        else if (this.stateSignal() === 'unknown') this.transition('signedOut');
+        return;
+      case 'authenticated':
+        return this.transition('authenticated', { type: 'authenticated' });
+      case 'loggedOut':
+        return this.transition('signedOut', { type: 'signedOut' });
+      case 'error':
+        this.fail(authFailed(s.source, s.reason));
+        return;
+    }
+  }
+
+  private transition(next: GenesysAuthState, event?: GenesysAuthEvent): void {
+    if (this.stateSignal() === next) return;
+    this.stateSignal.set(next);
+    if (event) this.eventsSubject.next(event);
+  }
+
+  private fail(error: GenesysChatError): GenesysChatError {
+    this.stateSignal.set('failed');
+    this.eventsSubject.next({ type: 'error', error });
+    return error;
+  }
+
+  private resolvedConfig(): ResolvedGenesysChatConfig | GenesysChatError {
+    if (this.config) return this.config;
+    try {
+      return (this.config = resolveGenesysChatConfig(this.rawConfig));
+    } catch (error) {
+      return (this.config = error as GenesysChatError);
+    }
+  }
+}
