@@ -28,19 +28,20 @@ const onDisk = new Map();
 
 /** Diagnostics, as `path:line: message` strings, for `paths` (tree paths such as /projects/shop/src/app/app.config.ts). */
 export function diagnostics(tree, paths) {
-  const inTree = (file) => file.startsWith(`${virtual}/`) && tree.exists(file.slice(virtual.length));
+  const inTree = (file) =>
+    file.startsWith(`${virtual}/`) && tree.exists(file.slice(virtual.length));
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   const dirExists = host.directoryExists?.bind(host) ?? ts.sys.directoryExists;
   host.directoryExists = (dir) =>
     tree.files.some((f) => `${virtual}${f}`.startsWith(`${dir}/`)) || dirExists(dir);
   host.fileExists = (file) => inTree(file) || fileExists.call(host, file);
-  host.readFile = (file) => (inTree(file) ? tree.readText(file.slice(virtual.length)) : readFile.call(host, file));
+  host.readFile = (file) =>
+    inTree(file) ? tree.readText(file.slice(virtual.length)) : readFile.call(host, file);
   host.getSourceFile = (file, language) =>
     inTree(file)
       ? ts.createSourceFile(file, tree.readText(file.slice(virtual.length)), language, true)
-      : onDisk.get(file) ??
-        onDisk.set(file, getSourceFile.call(host, file, language)).get(file);
+      : (onDisk.get(file) ?? onDisk.set(file, getSourceFile.call(host, file, language)).get(file));
   const roots = paths.map((p) => resolve(virtual, `.${p}`));
   const program = ts.createProgram(roots, options, host);
   return program

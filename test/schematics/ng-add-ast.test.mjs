@@ -35,13 +35,16 @@ function arrayElements(text, key, owner) {
 }
 const isAppConfig = (node) => ts.isVariableDeclaration(node) && node.name.getText() === 'appConfig';
 const isNgModule = (node) => ts.isDecorator(node) && node.getText().startsWith('@NgModule');
-const isBootstrap = (node) => ts.isCallExpression(node) && node.expression.getText() === 'bootstrapApplication';
+const isBootstrap = (node) =>
+  ts.isCallExpression(node) && node.expression.getText() === 'bootstrapApplication';
 
 test('a "providers: [" inside a comment does not receive the insertion, and app.config.ts compiles', async () => {
   const tree = await app(true);
   tree.overwrite(
     CONFIG,
-    tree.readText(CONFIG).replace('  providers: [', '  // Order matters in providers: [router last]\n  providers: ['),
+    tree
+      .readText(CONFIG)
+      .replace('  providers: [', '  // Order matters in providers: [router last]\n  providers: ['),
   );
   const out = await runner.runSchematic('ng-add', options, tree);
   const text = out.readText(CONFIG);
@@ -49,7 +52,9 @@ test('a "providers: [" inside a comment does not receive the insertion, and app.
   assert.deepEqual(diagnostics(out, [CONFIG]), []);
   const providers = arrayElements(text, 'providers', isAppConfig);
   assert.ok(
-    providers.includes(`provideGenesysChat({ deploymentId: '${DEPLOYMENT}', region: 'eu-west-1' })`),
+    providers.includes(
+      `provideGenesysChat({ deploymentId: '${DEPLOYMENT}', region: 'eu-west-1' })`,
+    ),
     `providers: ${providers.join(', ')}`,
   );
 });
@@ -60,7 +65,12 @@ test('a block comment with "providers: [" before the config is left alone too', 
   const out = await runner.runSchematic('ng-add', options, tree);
   assert.match(out.readText(CONFIG), /^\/\* Keep providers: \[ sorted \] \*\/\n/);
   assert.deepEqual(diagnostics(out, [CONFIG]), []);
-  assert.equal(arrayElements(out.readText(CONFIG), 'providers', isAppConfig).filter((p) => p.startsWith('provideGenesysChat(')).length, 1);
+  assert.equal(
+    arrayElements(out.readText(CONFIG), 'providers', isAppConfig).filter((p) =>
+      p.startsWith('provideGenesysChat('),
+    ).length,
+    1,
+  );
 });
 
 test('an app that bootstraps with the config inline in main.ts gets the provider there, and compiles', async () => {
@@ -81,14 +91,21 @@ test('an app that bootstraps with the config inline in main.ts gets the provider
   const out = await runner.runSchematic('ng-add', options, tree);
   const text = out.readText(MAIN);
   assert.deepEqual(diagnostics(out, [MAIN]), []);
-  assert.ok(arrayElements(text, 'providers', isBootstrap).some((p) => p.startsWith('provideGenesysChat({')));
+  assert.ok(
+    arrayElements(text, 'providers', isBootstrap).some((p) => p.startsWith('provideGenesysChat({')),
+  );
   assert.match(text, /^import \{ provideGenesysChat \} from 'ngx-genesys-chat';$/m);
 });
 
 test('NgModule app: an "imports: [" inside a comment is left alone, and the root module compiles', async () => {
   const tree = await app(false);
   const path = `/${modulePath(tree)}`;
-  tree.overwrite(path, tree.readText(path).replace('  imports: [', '  // Keep imports: [BrowserModule first]\n  imports: ['));
+  tree.overwrite(
+    path,
+    tree
+      .readText(path)
+      .replace('  imports: [', '  // Keep imports: [BrowserModule first]\n  imports: ['),
+  );
   const out = await runner.runSchematic('ng-add', options, tree);
   const text = out.readText(path);
   assert.match(text, /\/\/ Keep imports: \[BrowserModule first\]\n/);

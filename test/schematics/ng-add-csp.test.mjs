@@ -24,13 +24,18 @@ test("ng add prints the region's CSP lines exactly", async () => {
   log.stop();
   const lines = cspLines(findRow({ environment: 'prod-apne1' }).domain);
   assert.ok(log.text().includes(`\n${lines}\n`), log.text());
-  assert.match(lines, /^connect-src https:\/\/api-cdn\.mypurecloud\.jp https:\/\/api\.mypurecloud\.jp wss:\/\/webmessaging\.mypurecloud\.jp;$/m);
+  assert.match(
+    lines,
+    /^connect-src https:\/\/api-cdn\.mypurecloud\.jp https:\/\/api\.mypurecloud\.jp wss:\/\/webmessaging\.mypurecloud\.jp;$/m,
+  );
 });
 
 test('every region has its own hosts in every CSP line that names a host', () => {
   for (const region of schemaChoices().regions) {
     const row = findRow({ region });
-    for (const line of cspLines(row.domain).split('\n').filter((l) => l.includes('://'))) {
+    for (const line of cspLines(row.domain)
+      .split('\n')
+      .filter((l) => l.includes('://'))) {
       for (const source of line.replace(/;$/, '').split(' ').slice(1)) {
         assert.ok(source.endsWith(`.${row.domain}`), `${region}: ${source}`);
       }
@@ -46,6 +51,9 @@ test(`the README's CSP block after ${MARKER} is exactly what ng add prints, for 
   assert.ok(block, `no fenced code block after ${MARKER}`);
   const domain = /https:\/\/apps\.(<domain>|[a-z0-9.-]+)/.exec(block[1])?.[1];
   const known = schemaChoices().regions.some((r) => findRow({ region: r }).domain === domain);
-  assert.ok(domain === '<domain>' || known, `the block names neither apps.<domain> nor a region's apps host:\n${block[1]}`);
+  assert.ok(
+    domain === '<domain>' || known,
+    `the block names neither apps.<domain> nor a region's apps host:\n${block[1]}`,
+  );
   assert.equal(block[1], cspLines(domain));
 });

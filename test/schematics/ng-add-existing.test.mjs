@@ -2,7 +2,15 @@
 // config, and left alone unless --replace, which replaces the config (ng add keeps --force for itself).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { app, DEPLOYMENT, logs, modulePath, OTHER_DEPLOYMENT, runner, snapshot } from './helpers.mjs';
+import {
+  app,
+  DEPLOYMENT,
+  logs,
+  modulePath,
+  OTHER_DEPLOYMENT,
+  runner,
+  snapshot,
+} from './helpers.mjs';
 import { diagnostics } from './compile.mjs';
 
 const CONFIG = '/projects/shop/src/app/app.config.ts';
@@ -30,7 +38,12 @@ test('re-running with another region changes nothing, says so, and shows the exi
   assert.deepEqual(snapshot(out), before);
   assert.doesNotMatch(output, /\badded\b/);
   assert.match(output, /already configured, nothing changed/);
-  assert.match(output, new RegExp(`projects/shop/src/app/app\\.config\\.ts:\\d+: provideGenesysChat\\(\\{ deploymentId: '${DEPLOYMENT}', region: 'eu-west-1' \\}\\)`));
+  assert.match(
+    output,
+    new RegExp(
+      `projects/shop/src/app/app\\.config\\.ts:\\d+: provideGenesysChat\\(\\{ deploymentId: '${DEPLOYMENT}', region: 'eu-west-1' \\}\\)`,
+    ),
+  );
   assert.match(output, /--replace/);
   // The CSP shown is the one of the config the app really has, not the region asked for.
   assert.match(output, /https:\/\/apps\.mypurecloud\.ie/);
@@ -43,7 +56,12 @@ test('--replace replaces the existing config, once, and the file still compiles'
   const text = out.readText(CONFIG);
   assert.equal(text.match(/provideGenesysChat\(/g).length, 1);
   assert.equal(text.match(/import \{ provideGenesysChat \} from 'ngx-genesys-chat';/g).length, 1);
-  assert.match(text, new RegExp(`provideGenesysChat\\(\\{ deploymentId: '${OTHER_DEPLOYMENT}', region: 'us-east-1' \\}\\)`));
+  assert.match(
+    text,
+    new RegExp(
+      `provideGenesysChat\\(\\{ deploymentId: '${OTHER_DEPLOYMENT}', region: 'us-east-1' \\}\\)`,
+    ),
+  );
   assert.doesNotMatch(text, /eu-west-1/);
   assert.deepEqual(diagnostics(out, [CONFIG]), []);
   assert.match(output, /replaced the config in projects\/shop\/src\/app\/app\.config\.ts:\d+/);
@@ -58,12 +76,18 @@ test('NgModule app: GenesysChatModule.forRoot is recognised, left alone, and rep
   const before = snapshot(tree);
   const plain = await run(second, tree);
   assert.deepEqual(snapshot(plain.out), before);
-  assert.match(plain.output, /already configured, nothing changed[\s\S]*GenesysChatModule\.forRoot\(/);
+  assert.match(
+    plain.output,
+    /already configured, nothing changed[\s\S]*GenesysChatModule\.forRoot\(/,
+  );
   assert.doesNotMatch(plain.output, /\badded\b/);
   const forced = await run({ ...second, replace: true }, tree);
   const text = forced.out.readText(path);
   assert.equal(text.match(/GenesysChatModule\.forRoot\(/g).length, 1);
-  assert.match(text, /GenesysChatModule\.forRoot\(\{ deploymentId: '[^']+', region: 'us-east-1' \}\)/);
+  assert.match(
+    text,
+    /GenesysChatModule\.forRoot\(\{ deploymentId: '[^']+', region: 'us-east-1' \}\)/,
+  );
   assert.deepEqual(diagnostics(forced.out, [path]), []);
 });
 
@@ -75,7 +99,10 @@ test('the same settings again: "already configured with these settings", nothing
   assert.match(output, /already configured with these settings, nothing changed/);
   assert.doesNotMatch(output, /\badded\b/);
   // eu-west-1 is prod-euw1: the same row of the region table, so the same settings.
-  const again = await run({ project: 'shop', deploymentId: DEPLOYMENT, environment: 'prod-euw1' }, tree);
+  const again = await run(
+    { project: 'shop', deploymentId: DEPLOYMENT, environment: 'prod-euw1' },
+    tree,
+  );
   assert.deepEqual(snapshot(again.out), before);
   assert.match(again.output, /already configured with these settings/);
 });
@@ -87,14 +114,20 @@ test('a config written by hand with an aliased import counts; a name in a commen
     CONFIG,
     original
       .replace(/^/, "import { provideGenesysChat as genesys } from 'ngx-genesys-chat';\n")
-      .replace('  providers: [', `  providers: [\n    genesys({\n      deploymentId: '${DEPLOYMENT}',\n      environment: 'prod-euw1',\n    }),`),
+      .replace(
+        '  providers: [',
+        `  providers: [\n    genesys({\n      deploymentId: '${DEPLOYMENT}',\n      environment: 'prod-euw1',\n    }),`,
+      ),
   );
   const { out, output } = await run(second, tree);
   assert.equal(out.readText(CONFIG).match(/genesys\(|provideGenesysChat\(/g).length, 1);
   assert.match(output, /already configured, nothing changed[\s\S]*genesys\(\{/);
 
   const commented = await app(true);
-  commented.overwrite(CONFIG, `// TODO provideGenesysChat({ deploymentId: '…' }) from 'ngx-genesys-chat'\n${original}`);
+  commented.overwrite(
+    CONFIG,
+    `// TODO provideGenesysChat({ deploymentId: '…' }) from 'ngx-genesys-chat'\n${original}`,
+  );
   const added = await run(second, commented);
   assert.match(added.output, /added provideGenesysChat\(/);
   assert.deepEqual(diagnostics(added.out, [CONFIG]), []);

@@ -8,7 +8,11 @@ for (const project of ['nope', '__proto__', 'constructor']) {
     const tree = await twoApps();
     const before = snapshot(tree);
     await assert.rejects(
-      runner.runSchematic('ng-add', { project, deploymentId: DEPLOYMENT, region: 'eu-west-1' }, tree),
+      runner.runSchematic(
+        'ng-add',
+        { project, deploymentId: DEPLOYMENT, region: 'eu-west-1' },
+        tree,
+      ),
       (e) => {
         assert.match(e.message, /no project/i);
         assert.match(e.message, /shop/);

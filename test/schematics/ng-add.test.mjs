@@ -20,10 +20,15 @@ test('standalone app: adds provideGenesysChat with the region to app.config.ts, 
   assert.match(config, /import \{ provideGenesysChat \} from 'ngx-genesys-chat';/);
   assert.match(
     config,
-    new RegExp(`provideGenesysChat\\(\\{ deploymentId: '${DEPLOYMENT}', region: 'eu-west-1' \\}\\)`),
+    new RegExp(
+      `provideGenesysChat\\(\\{ deploymentId: '${DEPLOYMENT}', region: 'eu-west-1' \\}\\)`,
+    ),
   );
   const output = log.text();
-  assert.match(output, /added provideGenesysChat\(.*\) to projects\/shop\/src\/app\/app\.config\.ts:\d+/);
+  assert.match(
+    output,
+    /added provideGenesysChat\(.*\) to projects\/shop\/src\/app\/app\.config\.ts:\d+/,
+  );
   assert.match(output, /^script-src https:\/\/apps\.mypurecloud\.ie;$/m);
   assert.match(
     output,
@@ -50,7 +55,10 @@ test('NgModule app: adds GenesysChatModule.forRoot to the root module imports', 
   );
   const text = tree.readText(modulePath(tree));
   assert.match(text, /import \{ GenesysChatModule \} from 'ngx-genesys-chat';/);
-  assert.match(text, /imports: \[[^\]]*GenesysChatModule\.forRoot\(\{ deploymentId: '[^']+', region: 'us-east-1' \}\)/s);
+  assert.match(
+    text,
+    /imports: \[[^\]]*GenesysChatModule\.forRoot\(\{ deploymentId: '[^']+', region: 'us-east-1' \}\)/s,
+  );
 });
 
 test('refuses a bad deployment id or region with a message that says what to give', async () => {
@@ -77,7 +85,10 @@ test("the region prompt and enums offer exactly the library's region table, whic
   const items = schema.properties.region['x-prompt'].items;
   for (const e of upstream) {
     assert.ok(
-      items.some((i) => i.value === e.region && i.label.includes(e.name) && i.label.includes(e.publicDomainName)),
+      items.some(
+        (i) =>
+          i.value === e.region && i.label.includes(e.name) && i.label.includes(e.publicDomainName),
+      ),
       `prompt item for ${e.region}`,
     );
   }

@@ -41,7 +41,8 @@ function callsIn(source: ts.SourceFile): ExistingConfig[] {
   const names = importedNames(source);
   const calls: ExistingConfig[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && configures(node.expression, names)) calls.push(describe(source, node));
+    if (ts.isCallExpression(node) && configures(node.expression, names))
+      calls.push(describe(source, node));
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -53,7 +54,8 @@ function importedNames(source: ts.SourceFile): { provide: Set<string>; module: S
   const provide = new Set<string>();
   const module = new Set<string>();
   for (const statement of source.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier))
+      continue;
     if (statement.moduleSpecifier.text !== PACKAGE) continue;
     const bindings = statement.importClause?.namedBindings;
     if (!bindings || !ts.isNamedImports(bindings)) continue;
@@ -66,7 +68,10 @@ function importedNames(source: ts.SourceFile): { provide: Set<string>; module: S
   return { provide, module };
 }
 
-function configures(callee: ts.Expression, names: { provide: Set<string>; module: Set<string> }): boolean {
+function configures(
+  callee: ts.Expression,
+  names: { provide: Set<string>; module: Set<string> },
+): boolean {
   if (ts.isIdentifier(callee)) return names.provide.has(callee.text);
   return (
     ts.isPropertyAccessExpression(callee) &&
@@ -93,7 +98,8 @@ function describe(source: ts.SourceFile, call: ts.CallExpression): ExistingConfi
       const value = property.initializer;
       if (!ts.isStringLiteralLike(value)) continue;
       const key = property.name.text;
-      if (key === 'deploymentId' || key === 'region' || key === 'environment') result[key] = value.text;
+      if (key === 'deploymentId' || key === 'region' || key === 'environment')
+        result[key] = value.text;
     }
   }
   return result;

@@ -37,7 +37,8 @@ export function ngAdd(options: NgAddOptions): Rule {
           '\nKeep one, then run ng add again.',
       );
     }
-    if (existing.length === 1) return reconfigure(tree, context, existing[0], wanted, options.replace);
+    if (existing.length === 1)
+      return reconfigure(tree, context, existing[0], wanted, options.replace);
     return chain([await addConfig(tree, project, wanted), reportAdded(project, wanted)]);
   };
 }
@@ -90,8 +91,16 @@ async function addConfig(tree: Tree, project: TargetProject, wanted: WantedConfi
     );
   }
   return standalone
-    ? addRootProvider(project.name, ({ code, external }) => code`${external('provideGenesysChat', 'ngx-genesys-chat')}(${wanted.text})`)
-    : addRootImport(project.name, ({ code, external }) => code`${external('GenesysChatModule', 'ngx-genesys-chat')}.forRoot(${wanted.text})`);
+    ? addRootProvider(
+        project.name,
+        ({ code, external }) =>
+          code`${external('provideGenesysChat', 'ngx-genesys-chat')}(${wanted.text})`,
+      )
+    : addRootImport(
+        project.name,
+        ({ code, external }) =>
+          code`${external('GenesysChatModule', 'ngx-genesys-chat')}.forRoot(${wanted.text})`,
+      );
 }
 
 /** Reports what the tree now holds, read back from it, so the message cannot claim a change that did not happen. */

@@ -44,5 +44,10 @@ export function wantedConfig(options: NgAddOptions): WantedConfig {
         `--${key} must be one of the allowed values: ${allowed}.`,
     );
   }
-  return { deploymentId, key, row, text: `{ deploymentId: '${deploymentId}', ${key}: '${row[key]}' }` };
+  return {
+    deploymentId,
+    key,
+    row,
+    text: `{ deploymentId: '${deploymentId}', ${key}: '${row[key]}' }`,
+  };
 }

@@ -12,7 +12,10 @@ export interface TargetProject {
  * such as `__proto__` is just an unknown name. An unknown name, a library, or no name in a
  * workspace with several apps is an error that lists the applications: ng add never guesses.
  */
-export async function resolveProject(tree: Tree, requested: string | undefined): Promise<TargetProject> {
+export async function resolveProject(
+  tree: Tree,
+  requested: string | undefined,
+): Promise<TargetProject> {
   if (!tree.exists('angular.json')) {
     throw new SchematicsException(
       'ngx-genesys-chat: no angular.json here; run ng add from the root of an Angular workspace.',
