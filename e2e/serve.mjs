@@ -19,7 +19,10 @@ const TYPES = {
  * The policy issue #6 asks the demo to pass: nonce + strict-dynamic scripts, Trusted Types for
  * script sinks with only the library's and Angular's policies, plus the emulator as connect-src.
  */
-export function strictCsp(nonce, { connect = [], scripts = 'strict-dynamic' } = {}) {
+export function strictCsp(
+  nonce,
+  { connect = [], scripts = 'strict-dynamic', trustedTypes = ['ngx-genesys-chat', 'angular'] } = {},
+) {
   const ws = connect.map((origin) => origin.replace(/^http/, 'ws'));
   return [
     "default-src 'self'",
@@ -31,7 +34,8 @@ export function strictCsp(nonce, { connect = [], scripts = 'strict-dynamic' } = 
     "object-src 'none'",
     "base-uri 'none'",
     "require-trusted-types-for 'script'",
-    'trusted-types ngx-genesys-chat angular',
+    // trustedTypes: ['angular'] is the misconfiguration that leaves out the library's policy.
+    `trusted-types ${trustedTypes.join(' ')}`,
   ].join('; ');
 }
 
