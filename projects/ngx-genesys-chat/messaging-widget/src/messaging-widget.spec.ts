@@ -168,3 +168,72 @@ describe('withMessagingWidget (the tutorial widget shape as a driver)', () => {
     expect(widget.destroyed).toBe(1);
   });
 });
+
+describe('withMessagingWidget under the ordering model (issue 9)', () => {
+  afterEach(() => TestBed.resetTestingModule());
+
+  it('never mixes customers: identify(A) then startChat(B) sends exactly B', async () => {
+    const { service, widget } = setup();
+    widget.ready = true;
+    await service.identify({ id: 'A-1', tier: 'premium' });
+    await service.setAttributes({ page: 'checkout' });
+    const result = await service.startChat('B-2', { attributes: { source: 'web' } });
+    expect(widget.started).toEqual([
+      { customAttributes: { crmCustomerId: 'B-2', source: 'web' }, user: { id: 'B-2' } },
+    ]);
+    expect(result.attributes).toEqual({ crmCustomerId: 'B-2', source: 'web' });
+  });
+
+  it('sends the identity plus later merges when the start is for the same identity, and reports exactly that', async () => {
+    const { service, widget } = setup();
+    widget.ready = true;
+    const started = service.startChat('A-1');
+    await service.setAttributes({ page: 'checkout' });
+    const result = await started;
+    expect(widget.started[0].customAttributes).toEqual(result.attributes);
+    expect(result.attributes).toEqual({ crmCustomerId: 'A-1', page: 'checkout' });
+  });
+
+  it('joins identical concurrent starts into one widget.startChat', async () => {
+    const { service, widget } = setup();
+    widget.ready = true;
+    const [a, b] = await Promise.all([service.startChat('A-1'), service.startChat('A-1')]);
+    expect(b).toBe(a);
+    expect(widget.started).toHaveLength(1);
+  });
+
+  it('a start superseded by another customer rejects SUPERSEDED and never reaches the widget', async () => {
+    const { service, widget } = setup();
+    const first = service.startChat('A-1').catch((e: GenesysChatError) => e.code);
+    const second = service.startChat('B-2');
+    await flush();
+    widget.fire('ready');
+    await expect(first).resolves.toBe('SUPERSEDED');
+    await expect(second).resolves.toMatchObject({ attributes: { crmCustomerId: 'B-2' } });
+    expect(widget.started.map((s) => s.user?.id)).toEqual(['B-2']);
+  });
+
+  it('enforces the 2048-byte limit on the merged map and keeps the identity keys out of setAttributes', async () => {
+    const { service, widget } = setup();
+    widget.ready = true;
+    await service.setAttributes({ one: 'x'.repeat(1100) });
+    await expect(service.setAttributes({ two: 'y'.repeat(1100) })).rejects.toMatchObject({
+      code: 'ATTRIBUTES_TOO_LARGE',
+    });
+    await expect(service.setAttributes({ customerTier: 'premium' })).rejects.toMatchObject({
+      code: 'INVALID_ATTRIBUTES',
+      key: 'customerTier',
+    });
+    expect(widget.started).toEqual([]);
+  });
+
+  it('clearIdentity() drops the identity and merges: a later start carries only its own customer', async () => {
+    const { service, widget } = setup();
+    widget.ready = true;
+    await service.identify('A-1');
+    await service.setAttributes({ page: 'checkout' });
+    await service.clearIdentity();
+    await service.startChat('C-3');
+    expect(widget.started[0].customAttributes).toEqual({ crmCustomerId: 'C-3' });
+  });
+});

@@ -2,21 +2,9 @@ import type { CustomAttributes } from '../attributes/build-attributes';
 import { utf8Bytes } from '../attributes/attribute-rules';
 import { MAX_CUSTOM_ATTRIBUTE_BYTES } from '../attributes/limits';
 import { attributesTooLarge, superseded } from '../errors/errors';
+import { never, sameMap, type AttributeDriver } from './attribute-driver';
 
-/**
- * What the ordering model needs from a driver. The Messenger driver writes with `Database.remove`
- * and `Database.set`; the widget driver has no Database, so its write is a no-op and the attributes
- * travel with the start.
- */
-export interface AttributeDriver {
-  /**
-   * Makes the target hold exactly `to`. `from` is what it is known to hold (every key of `from` is
-   * in `to`), or null when that is unknown: then the whole map is replaced.
-   */
-  write(from: CustomAttributes | null, to: CustomAttributes): Promise<void>;
-  /** Loads the target until chats can be opened (joins a load under way, retries a failed one). */
-  load(): Promise<void>;
-}
+export type { AttributeDriver } from './attribute-driver';
 
 interface Waiter {
   readonly call: string;
@@ -252,15 +240,4 @@ export class AttributeSync {
     if (this.start === start) this.start = null;
     if (!this.destroyed) settle();
   }
-}
-
-/** What a destroyed app's calls get: nothing settles, so nothing runs for a dead app. */
-function never<T>(): Promise<T> {
-  return new Promise<T>(() => undefined);
-}
-
-function sameMap(a: CustomAttributes, b: CustomAttributes): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key]);
 }

@@ -16,6 +16,7 @@ import { GenesysScriptLoader } from '../messenger/genesys-script-loader';
 import { GENESYS_LOADER } from '../messenger/genesys-loader';
 import { AttributeSync } from './attribute-sync';
 import type { ChatEngine, ChatEngineHost } from './chat-engine';
+import { recordCspViolations, type CspViolation } from './csp-violations';
 import { checkedCustomer, checkedMerge, startKey } from './chat-input';
 import { genesysEventsFor } from './genesys-events';
 import { IdentityStore } from './identity-store';
@@ -45,7 +46,7 @@ export class GenesysChatEngine implements ChatEngine {
   private readonly teardowns = new Set<() => void>();
   private readonly aborter = new AbortController();
   private readonly seenReady = new Set<string>();
-  private readonly cspViolations: { directive: string; blockedUri: string }[] = [];
+  private readonly cspViolations: CspViolation[] = [];
   private configCache: ResolvedGenesysChatConfig | GenesysChatError | undefined;
   private messengerOpen = false;
   /** Inside the zone so zone.js apps re-render. */
@@ -76,12 +77,8 @@ export class GenesysChatEngine implements ChatEngine {
   });
 
   readonly events$: Observable<GenesysChatEvent> = new Observable<GenesysChatEvent>((sub) => {
-    let rows = genesysEventsFor('messenger');
-    try {
-      rows = genesysEventsFor(this.config().mode);
-    } catch {
-      rows = []; // events stay silent until the config is fixed
-    }
+    const mode = this.configOrNull()?.mode;
+    const rows = mode ? genesysEventsFor(mode) : []; // silent until the config is fixed
     const next = enterZone(this.zone, (event: GenesysChatEvent) => sub.next(event));
     const offs = rows.map((row) => this.listen(row.genesys, (e) => next(row.toEvent(e))));
     const complete = () => sub.complete();
@@ -105,14 +102,9 @@ export class GenesysChatEngine implements ChatEngine {
       false,
     );
     if (!this.isBrowser) return;
-    // Kept from the start, so diagnose() can tell a CSP block from an ad blocker.
-    const doc = this.document;
-    const onViolation = (e: SecurityPolicyViolationEvent) => {
-      if (this.cspViolations.length < 20)
-        this.cspViolations.push({ directive: e.violatedDirective, blockedUri: e.blockedURI });
-    };
-    this.zone.runOutsideAngular(() => doc.addEventListener('securitypolicyviolation', onViolation));
-    this.teardowns.add(() => doc.removeEventListener('securitypolicyviolation', onViolation));
+    this.teardowns.add(
+      this.zone.runOutsideAngular(() => recordCspViolations(this.document, this.cspViolations)),
+    );
     this.teardowns.add(this.listen('Database.ready', () => this.sync.markWritable()));
     this.teardowns.add(this.listen('Messenger.opened', () => this.onOpenChange(true)));
     this.teardowns.add(this.listen('Messenger.closed', () => this.onOpenChange(false)));
