@@ -31,7 +31,8 @@ export function invalidCustomerId(problem: string): GenesysChatError {
   return new GenesysChatError(
     'INVALID_CUSTOMER_ID',
     `The CRM customer id ${problem}. Pass the customer's CRM id as a non-empty string of at most 256 ` +
-      'characters without control characters, or an object { id, tier?, attributes? }.',
+      'characters without control, invisible or bidirectional-override characters, or an object ' +
+      '{ id, tier?, attributes? }.',
   );
 }
 
