@@ -9,6 +9,7 @@ import {
   callArb,
   mapOf,
   messengerSync,
+  widgetSync,
   outcomeArb,
   startOn,
   type Call,
@@ -39,14 +40,16 @@ async function run(
   events: readonly PageEvent[],
   outcomes: readonly Outcome[],
   stored: string | null,
+  widget = false,
 ): Promise<void> {
   const page = new FakePage(s, outcomes);
   // The stored identity (already re-validated by IdentityStore) is only the initial D.
   const initial = stored === null ? null : mapOf({ kind: 'identify', id: stored });
-  const sync = messengerSync(page, initial);
+  const sync = widget ? widgetSync(page) : messengerSync(page, initial);
+  if (widget) page.databaseReady = true; // no Database: always writable
   const records: Record_[] = [];
   const problems: string[] = [];
-  let expected: CustomAttributes = initial ?? {};
+  let expected: CustomAttributes = (!widget && initial) || {};
   /** The last identity-changing call: an identical start joins it only while it is a pending start. */
   let lastIdentity: Record_ | null = null;
 
@@ -86,7 +89,7 @@ async function run(
           !last.settled &&
           JSON.stringify([mapOf(last.call), last.call.message]) ===
             JSON.stringify([mapOf(call), call.message]);
-        rec.promise = startOn(sync, page, mapOf(call), call.message);
+        rec.promise = startOn(sync, page, mapOf(call), call.message, widget);
         rec.joined = last?.promise === rec.promise;
         expect(rec.joined).toBe(joinable);
         if (!joinable) expected = mapOf(call);
@@ -156,6 +159,11 @@ async function run(
     }
   }
 
+  if (widget) {
+    // The desired map is the last identity-changing call plus later merges, whatever the widget answered.
+    if (!page.destroyed) expect(sync.target).toEqual(expected);
+    return;
+  }
   if (page.destroyed || !page.databaseReady) return;
   // (1) Once everything settles Messenger holds exactly D: the last identity-changing call plus later merges ...
   if (page.lastDatabaseOutcome === 'ok' || page.lastDatabaseOutcome === 'late')
@@ -177,6 +185,16 @@ const eventsArb = fc
   );
 
 describe('AttributeSync: the ordering model under generated interleavings', () => {
+  // Nothing the model does may leave a rejection unhandled (every call's promise is observed above).
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  beforeAll(() => process.on('unhandledRejection', onUnhandled));
+  afterAll(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    process.off('unhandledRejection', onUnhandled);
+    expect(unhandled).toEqual([]);
+  });
+
   it('keeps the three identity invariants for any order of calls, ready events, answers and destruction', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -190,4 +208,17 @@ describe('AttributeSync: the ordering model under generated interleavings', () =
       { numRuns: Number(process.env['MODEL_RUNS'] ?? 10_000) },
     );
   }, 120_000);
+
+  it('drives the widget driver by the same model: each chat carries exactly what its start reported', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.scheduler(),
+        fc.array(callArb, { minLength: 1, maxLength: 6 }),
+        eventsArb.map((events) => events.filter((e) => e !== 'databaseReady')),
+        fc.array(outcomeArb, { minLength: 1, maxLength: 8 }),
+        (s, calls, events, outcomes) => run(s, calls, events, outcomes, null, true),
+      ),
+      { numRuns: Math.ceil(Number(process.env['MODEL_RUNS'] ?? 10_000) / 5) },
+    );
+  }, 60_000);
 });

@@ -153,6 +153,8 @@ export class FakePage {
       this.sets.push({ attrs: { ...attrs }, clock: this.clock });
     }
     if (name === 'Messenger.open') this.opens.push({ ...this.db });
+    // The widget has no Database: the attributes travel with its startChat.
+    if (name === 'Widget.startChat') this.opens.push({ ...(payload as Record<string, string>) });
   }
 }
 
@@ -168,15 +170,22 @@ export function messengerSync(
   );
 }
 
+/** The same model over the widget driver: writes are no-ops, opens carry the map. */
+export function widgetSync(page: FakePage): AttributeSync {
+  return new AttributeSync({ write: async () => undefined, load: page.load }, null, true);
+}
+
 export function startOn(
   sync: AttributeSync,
   page: FakePage,
   attrs: CustomAttributes,
   message?: string,
+  widget = false,
 ) {
   return sync.startChat(attrs, startKey(attrs, message), async (snapshot) => {
     const at = page.opens.length;
-    await openMessenger(page.command, 'messenger', message);
+    if (widget) await page.command('Widget.startChat', { ...snapshot });
+    else await openMessenger(page.command, 'messenger', message);
     return { attributes: snapshot, opened: page.opens[at] };
   });
 }
