@@ -1,3 +1,5 @@
+/// <reference types="jest" />
+/// <reference types="node" />
 // Test-only: a TestBed with withAuthenticatedMessaging(), a controllable code source, and the
 // guards every auth spec runs (no unhandled rejection, no secret in any console output).
 import { Injectable, InjectionToken, PLATFORM_ID, type Provider } from '@angular/core';

@@ -1,3 +1,5 @@
+/// <reference types="jest" />
+/// <reference types="node" />
 // Test-only: the library's FakeGenesys plus what authenticated messaging needs, `registerPlugin`
 // and Messenger's side of the AuthProvider plugin (reference §2, §4a). Written here because the
 // /testing entry is owned elsewhere; the report lists what that FakeGenesys needs to gain.
@@ -48,12 +50,11 @@ export class FakeAuthGenesys extends FakeGenesys {
     if (stub) stub.q = queued.filter((args) => !isPlugin(args));
     super.bootstrap();
     const base = this.pageWin.Genesys as GenesysFunction;
-    const fake = this;
-    const real = function (type: string, ...rest: unknown[]) {
-      if (type === 'registerPlugin') return fake.register(rest[0] as string, rest[1] as never);
-      if (type === 'command') fake.timeline.push(rest[0] as string);
+    const real = ((type: string, ...rest: unknown[]) => {
+      if (type === 'registerPlugin') return this.register(rest[0] as string, rest[1] as never);
+      if (type === 'command') this.timeline.push(rest[0] as string);
       return (base as unknown as (...a: unknown[]) => void)(type, ...rest);
-    } as unknown as GenesysFunction;
+    }) as unknown as GenesysFunction;
     real.c = base.c;
     real.t = base.t;
     this.pageWin.Genesys = real;
