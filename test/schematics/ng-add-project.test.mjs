@@ -44,3 +44,22 @@ test('no --project in a workspace with two apps: an error that lists them', asyn
     /shop.*admin|admin.*shop/s,
   );
 });
+
+test('--project naming a library: an error that says it is not an application', async () => {
+  const tree = await runner.runExternalSchematic(
+    '@schematics/angular',
+    'library',
+    { name: 'ui-kit' },
+    await twoApps(),
+  );
+  const before = snapshot(tree);
+  await assert.rejects(
+    runner.runSchematic(
+      'ng-add',
+      { project: 'ui-kit', deploymentId: DEPLOYMENT, region: 'eu-west-1' },
+      tree,
+    ),
+    /"ui-kit" is not an application[\s\S]*shop, admin/,
+  );
+  assert.deepEqual(snapshot(tree), before);
+});
