@@ -7,7 +7,8 @@ import { TestBed } from '@angular/core/testing';
 import type { GenesysChatConfig } from '../../config/genesys-chat-config';
 import { provideGenesysChat } from '../../config/provide-genesys-chat';
 import { GenesysChatService } from '../../service/genesys-chat.service';
-import { resetGenesysPage } from '../../../test-helpers/fake-genesys';
+import type { GenesysWindow } from '../../messenger/genesys-global';
+import { ɵresetGenesysPage } from '../../messenger/reset-genesys-page';
 import type {
   GenesysAuthCode,
   GenesysAuthCodeRequest,
@@ -137,7 +138,9 @@ export function useAuthGuards(): { console: () => string } {
   beforeAll(() => process.on('unhandledRejection', onUnhandled));
   afterAll(() => process.off('unhandledRejection', onUnhandled));
   beforeEach(() => {
-    resetGenesysPage();
+    document.head.querySelectorAll('script').forEach((s) => s.remove());
+    sessionStorage.clear();
+    ɵresetGenesysPage(window as GenesysWindow);
     logged = [];
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {

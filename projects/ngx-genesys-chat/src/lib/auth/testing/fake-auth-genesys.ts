@@ -3,7 +3,9 @@
 // Test-only: the library's FakeGenesys plus what authenticated messaging needs, `registerPlugin`
 // and Messenger's side of the AuthProvider plugin (reference §2, §4a). Written here because the
 // /testing entry is owned elsewhere; the report lists what that FakeGenesys needs to gain.
-import { FakeGenesys } from '../../../test-helpers/fake-genesys';
+// Imported by path, not through the 'ngx-genesys-chat/testing' alias, so the docs build (which
+// compiles src/** without that alias) resolves it.
+import { FakeGenesys } from '../../../../testing/src/fake-genesys';
 import type {
   GenesysEventEnvelope,
   GenesysFunction,
@@ -59,6 +61,12 @@ export class FakeAuthGenesys extends FakeGenesys {
     real.t = base.t;
     this.pageWin.Genesys = real;
     for (const args of plugins) this.register(args[1] as string, args[2] as never);
+    this.script?.dispatchEvent(new Event('load'));
+  }
+
+  /** The `<script>` the library's real loader injected (jsdom never fetches it; `bootstrap()` "loads" it). */
+  get script(): HTMLScriptElement | null {
+    return this.pageWin.document.head.querySelector('script[src*="genesys"]');
   }
 
   /** The registered AuthProvider (throws if there is none: a test expecting one should say so). */
