@@ -149,6 +149,16 @@ describe('GenesysChatAuth', () => {
       expect(ctx.events).toEqual([]);
     });
 
+    it('Messenger logging out by itself (the logout event, UNCONFIRMED name) emits signedOut once', async () => {
+      const ctx = setupAuth();
+      await loadMessenger(ctx);
+      ctx.fake.emitAuth('Auth.authenticated');
+      ctx.fake.emitAuth('Auth.loggedOut');
+      ctx.fake.emitAuth('Auth.loggedOut');
+      expect(ctx.auth.state()).toBe('signedOut');
+      expect(ctx.events).toEqual([{ type: 'authenticated' }, { type: 'signedOut' }]);
+    });
+
     it.each(['Auth.error', 'Auth.authError'])(
       '%s emits AUTH_FAILED and sets state failed',
       async (event) => {

@@ -20,6 +20,7 @@ import {
 } from './testing/auth-setup';
 import { withAuthenticatedMessaging } from './with-authenticated-messaging';
 import { GENESYS_CHAT_CONFIG } from '../config/genesys-chat-config';
+import { GenesysChatModule } from '../config/genesys-chat.module';
 
 const win = window as GenesysWindow;
 const queuedNames = () => (win.Genesys?.q ?? []).map((args) => `${args[0]} ${args[1]}`);
@@ -129,6 +130,20 @@ describe('withAuthenticatedMessaging', () => {
     await expect(ctx.fake.callProvider('getAuthCode', {})).resolves.toMatchObject({
       authCode: 'second-reload',
     });
+  });
+
+  it('works as a feature of GenesysChatModule.forRoot for NgModule apps', () => {
+    TestBed.configureTestingModule({
+      imports: [
+        GenesysChatModule.forRoot(
+          { deploymentId: DEPLOYMENT_ID, region: 'eu-west-1', load: 'manual' },
+          withAuthenticatedMessaging({ source: ControlledSource }),
+        ),
+      ],
+      providers: [ControlledSource],
+    });
+    TestBed.inject(GenesysChatAuth);
+    expect(queuedNames()).toEqual(['registerPlugin AuthProvider']);
   });
 
   it('accepts an injectable class as the source', async () => {
