@@ -29,6 +29,7 @@ import {
 import type { GenesysAuthEvent, GenesysAuthState, GenesysLogoutOptions } from './auth-types';
 import { checkAuthCode } from './check-auth-code';
 import { withDeadline } from './deadline';
+import type { GenesysPlugin } from './genesys-plugin';
 import { joinConversation } from './unconfirmed-auth-names';
 
 /** @internal The page settings `withAuthenticatedMessaging()` was given. */
@@ -142,8 +143,8 @@ export class GenesysChatAuth {
   }
 
   private async runAuthLogout(): Promise<void> {
-    const { ms } = await this.messengerPlugin();
-    const plugin = await withDeadline(this.registration!.whenAuthReady(), ms, () =>
+    const { registration, ms } = await this.messengerPlugin();
+    const plugin = await withDeadline(registration.whenAuthReady(), ms, () =>
       authFailed(
         'Auth.ready',
         'the Auth plugin never became ready; is Authentication on in the Messenger configuration?',
@@ -159,18 +160,23 @@ export class GenesysChatAuth {
   }
 
   /** Loads Messenger (the plugin object exists only once its bootstrap ran) and returns the plugin. */
-  private async messengerPlugin() {
+  private async messengerPlugin(): Promise<{
+    registration: AuthProviderRegistration;
+    plugin: GenesysPlugin;
+    ms: number;
+  }> {
     if (!this.isBrowser) throw notBrowser();
     const config = this.resolvedConfig();
     if (config instanceof GenesysChatError) throw config;
-    if (!this.registration)
+    const registration = this.registration;
+    if (!registration)
       throw authFailed('registerPlugin', 'withAuthenticatedMessaging() did not register');
     await this.chat.load();
     const ms = config.commandTimeoutMs;
-    const plugin = await withDeadline(this.registration.whenPlugin(), ms, () =>
+    const plugin = await withDeadline(registration.whenPlugin(), ms, () =>
       authFailed('registerPlugin', 'Messenger loaded but never ran the AuthProvider registration'),
     );
-    return { plugin, ms };
+    return { registration, plugin, ms };
   }
 
   private async answerGetAuthCode(forceUpdate: boolean): Promise<GenesysAuthCode> {
