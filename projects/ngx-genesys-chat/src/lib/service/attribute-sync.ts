@@ -54,6 +54,11 @@ export class AttributeSync {
     this.replace = initial !== null;
   }
 
+  /** True while a start has not settled (the status shows `starting`). */
+  get starting(): boolean {
+    return this.start !== null;
+  }
+
   /** The map the target must hold, for diagnostics and tests. */
   get target(): CustomAttributes {
     return this.desired;

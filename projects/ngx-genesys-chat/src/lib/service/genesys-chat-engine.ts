@@ -65,7 +65,10 @@ export class GenesysChatEngine implements ChatEngine {
     hasSeen: (name) => this.seenReady.has(name),
     onDestroy: (teardown) => (this.teardowns.add(teardown), () => this.teardowns.delete(teardown)),
     loading: () => this.setStatus('loading'),
-    ready: () => this.setStatus(this.messengerOpen ? 'open' : 'ready'),
+    ready: () => {
+      this.setStatus(this.messengerOpen ? 'open' : 'ready');
+      if (this.sync.starting) this.setStatus('starting');
+    },
     failed: (error) => this.loadFailed(error),
   });
 
@@ -121,9 +124,17 @@ export class GenesysChatEngine implements ChatEngine {
     const config = this.config();
     const attributes = checkedCustomer(customer, options, config);
     const message = options?.message;
-    return this.sync.startChat(attributes, startKey(attributes, message), (snapshot) =>
+    const started = this.sync.startChat(attributes, startKey(attributes, message), (snapshot) =>
       this.open(snapshot, message, config),
     );
+    // `starting` from the moment Messenger is ready until the last start settles.
+    if (this.readiness.loaded) this.setStatus('starting');
+    started.catch(() => {
+      if (!this.sync.starting && this.host.status() === 'starting') {
+        this.setStatus(this.messengerOpen ? 'open' : 'ready');
+      }
+    });
+    return started;
   }
 
   async setAttributes(attributes: GenesysAttributes): Promise<void> {
@@ -161,13 +172,7 @@ export class GenesysChatEngine implements ChatEngine {
     message: string | undefined,
     config: ResolvedGenesysChatConfig,
   ): Promise<StartChatResult> {
-    this.setStatus('starting');
-    try {
-      await openMessenger((name, payload) => this.command(name, payload), config.mode, message);
-    } catch (error) {
-      this.setStatus(this.messengerOpen ? 'open' : 'ready');
-      throw error;
-    }
+    await openMessenger((name, payload) => this.command(name, payload), config.mode, message);
     this.messengerOpen = true;
     this.setStatus('open');
     this.debugLog(`chat started with attributes ${Object.keys(snapshot).join(', ')}`);

@@ -262,6 +262,28 @@ describe('GenesysChatService', () => {
       expect(service.status()).toBe('ready');
     });
 
+    it('shows starting while the attributes are being set, and ready again when that fails', async () => {
+      jest.useFakeTimers();
+      const { service, fake } = await readyService({ commandTimeoutMs: 2000 });
+      fake.neverAnswer('Database.set');
+      const outcome = service.startChat(premium).catch((e: GenesysChatError) => e.code);
+      await jest.advanceTimersByTimeAsync(10);
+      expect(fake.commands.map((c) => c.name)).toEqual(['Database.remove', 'Database.set']);
+      expect(service.status()).toBe('starting');
+      await jest.advanceTimersByTimeAsync(2000);
+      await expect(outcome).resolves.toBe('COMMAND_TIMEOUT');
+      expect(service.status()).toBe('ready');
+    });
+
+    it('a superseded start leaves the status to the start that replaced it', async () => {
+      const { service } = await readyService();
+      const seen = statuses(service);
+      const first = service.startChat('A-1').catch((e: GenesysChatError) => e.code);
+      await service.startChat('B-2');
+      await expect(first).resolves.toBe('SUPERSEDED');
+      expect(seen).toEqual(['ready', 'starting', 'open']);
+    });
+
     it('reports a rejected Database.set as COMMAND_REJECTED and does not open', async () => {
       const { service, fake } = await readyService();
       fake.rejectNext('Database.set', 'nope');

@@ -35,6 +35,8 @@ export interface ReadinessHost {
  */
 export class Readiness {
   scriptState: ScriptState = 'none';
+  /** True once an attempt succeeded (Messenger stays loaded for the page's life). */
+  loaded = false;
   private attempt: Promise<void> | null = null;
   private failed = false;
   private retrying = false;
@@ -58,7 +60,11 @@ export class Readiness {
       // Outside the zone so the deadline timer never holds the app unstable (and hydration waiting).
       const subscription = this.host.zone.runOutsideAngular(() =>
         this.readiness().subscribe({
-          next: () => (this.host.ready(), resolve()),
+          next: () => {
+            this.loaded = true;
+            this.host.ready();
+            resolve();
+          },
           error: (error: GenesysChatError) => {
             this.failed = true;
             this.host.failed(error);
