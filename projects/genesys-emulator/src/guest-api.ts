@@ -10,6 +10,7 @@ import {
   readAttributes,
   requestFailed,
   send,
+  stringError,
 } from './guest-frames';
 import { routeConversation } from './routing';
 import type { Conversation, ConversationStore } from './store';
@@ -90,13 +91,7 @@ export class GuestApi {
       return this.configure(ws, deploymentId, request, tracingId);
     }
     if (!session || request.token !== session.token) {
-      send(ws, {
-        type: 'response',
-        class: 'string',
-        code: 4007,
-        body: 'Session not found.',
-        tracingId,
-      });
+      stringError(ws, 4007, 'Session not found.', tracingId);
       return session;
     }
     switch (request.action) {
@@ -163,35 +158,22 @@ export class GuestApi {
   ): GuestSession | undefined {
     const token = request.token;
     if (typeof token !== 'string' || !token || token.length > 2048) {
-      send(ws, {
-        type: 'response',
-        class: 'string',
-        code: 4020,
-        body: 'Missing parameter: token.',
-        tracingId,
-      });
+      stringError(ws, 4020, 'Missing parameter: token.', tracingId);
       return undefined;
     }
     if (request.deploymentId !== undefined && request.deploymentId !== deploymentId) {
-      send(ws, {
-        type: 'response',
-        class: 'string',
-        code: 400,
-        body: 'Request failed.',
-        tracingId,
-      });
+      stringError(ws, 400, 'Request failed.', tracingId);
       return undefined;
     }
     const mine = this.perSocketSessions.get(ws) ?? new Set<string>();
     this.perSocketSessions.set(ws, mine);
     if (!mine.has(token) && mine.size >= MAX_SESSIONS_PER_SOCKET) {
-      send(ws, {
-        type: 'response',
-        class: 'string',
-        code: 429,
-        body: `Too many sessions on this connection (at most ${MAX_SESSIONS_PER_SOCKET}).`,
+      stringError(
+        ws,
+        429,
+        `Too many sessions on this connection (at most ${MAX_SESSIONS_PER_SOCKET}).`,
         tracingId,
-      });
+      );
       return undefined;
     }
     mine.add(token);
@@ -248,23 +230,16 @@ export class GuestApi {
     const message = request.message;
     const attributes = readAttributes(message.customAttributes);
     if (attributes === 'invalid' || message.events === 'invalid') {
-      send(ws, {
-        type: 'response',
-        class: 'string',
-        code: 400,
-        body: 'Request failed.',
-        tracingId,
-      });
+      stringError(ws, 400, 'Request failed.', tracingId);
       return;
     }
     if (attributes && attributeBytes(attributes) > MAX_CUSTOM_DATA_BYTES) {
-      send(ws, {
-        type: 'response',
-        class: 'string',
-        code: 4013,
-        body: `Custom Attributes in channel metadata is larger than ${MAX_CUSTOM_DATA_BYTES} bytes`,
+      stringError(
+        ws,
+        4013,
+        `Custom Attributes in channel metadata is larger than ${MAX_CUSTOM_DATA_BYTES} bytes`,
         tracingId,
-      });
+      );
       return;
     }
 
@@ -272,23 +247,16 @@ export class GuestApi {
       const text = typeof message.text === 'string' ? message.text : '';
       const bytes = Buffer.byteLength(text, 'utf8');
       if (bytes > MAX_TEXT_BYTES) {
-        send(ws, {
-          type: 'response',
-          class: 'string',
-          code: 4011,
-          body: `Message length ${bytes} is larger than ${MAX_TEXT_BYTES}`,
+        stringError(
+          ws,
+          4011,
+          `Message length ${bytes} is larger than ${MAX_TEXT_BYTES}`,
           tracingId,
-        });
+        );
         return;
       }
       if (!text.trim()) {
-        send(ws, {
-          type: 'response',
-          class: 'string',
-          code: 400,
-          body: 'Request failed.',
-          tracingId,
-        });
+        stringError(ws, 400, 'Request failed.', tracingId);
         return;
       }
       const conversation = this.conversationFor(session, attributes ?? {});
@@ -326,13 +294,7 @@ export class GuestApi {
         }
       }
     } else {
-      send(ws, {
-        type: 'response',
-        class: 'string',
-        code: 400,
-        body: 'Request failed.',
-        tracingId,
-      });
+      stringError(ws, 400, 'Request failed.', tracingId);
       return;
     }
 

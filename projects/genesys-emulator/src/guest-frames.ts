@@ -105,6 +105,11 @@ export function send(ws: WebSocket, frame: ServerFrame): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
 }
 
+/** An error answer of class `string`, as Genesys sends 4007, 4011, 4013, 4020 and 400 (reference §5). */
+export function stringError(ws: WebSocket, code: number, body: string, tracingId?: string): void {
+  send(ws, { type: 'response', class: 'string', code, body, tracingId });
+}
+
 /** Genesys' generic refusal: `{class:"string", code:400, body:"Request failed."}` (reference §5, MT-fx). */
 export function requestFailed(ws: WebSocket, tracingId?: string): void {
   send(ws, { type: 'response', class: 'string', code: 400, body: 'Request failed.', tracingId });

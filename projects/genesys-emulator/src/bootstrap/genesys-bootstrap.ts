@@ -2,10 +2,14 @@
  * genesys-emulator: a stand-in for Genesys' genesys.min.js, served at /genesys-bootstrap/genesys.min.js.
  * It takes over the deployment snippet's stub the way the real bootstrap does (reads _genesysJs,
  * drains Genesys.q in order, replaces the function), implements the documented command and event
- * subset, draws a minimal Messenger panel with DOM APIs only, and talks to the emulator over the
+ * subset, draws a minimal Messenger panel (messenger-ui.ts) with DOM APIs only, and talks to the emulator over the
  * Guest API WebSocket. Custom attributes travel only with the customer's next message, in
  * message.channel.metadata.customAttributes, as on the real platform.
  */
+import { clone, deepMerge, readPath, removePath, uuid } from './database-helpers';
+import { type Frame, createGuestConnection } from './guest-connection';
+import { type MessengerUi, buildMessengerUi } from './messenger-ui';
+
 (() => {
   type Callback = (value?: unknown) => void;
   type Envelope = { event: string; data: unknown };
@@ -21,22 +25,11 @@
     t?: number;
     c?: { environment?: string; deploymentId?: string; debug?: boolean };
   }
-  interface Frame {
-    type: 'response' | 'message';
-    class: string;
-    code: number;
-    body: unknown;
-    tracingId?: string;
-  }
   interface Faults {
     neverReady?: 'Database' | 'Messenger' | 'all' | false;
     databaseSetRejected?: boolean;
     databaseSetNoAnswer?: boolean;
     messengerOpenRejected?: boolean;
-  }
-  interface Pending {
-    resolve: (frame: Frame) => void;
-    reject: (reason: unknown) => void;
   }
 
   const w = window as unknown as Record<string, unknown>;
@@ -62,17 +55,19 @@
   };
   let attributesPending = false;
   let headless = false;
-  let socket: WebSocket | null = null;
-  let session: Promise<void> | null = null;
-  let hadSession = false;
   let conversationActive = false;
-  const pending = new Map<string, Pending>();
   const clearWaiters: (() => void)[] = [];
   let resolveDatabase: () => void = () => undefined;
   const databaseReady = new Promise<void>((resolve) => (resolveDatabase = resolve));
   let resolveMessaging: () => void = () => undefined;
   const messagingReady = new Promise<void>((resolve) => (resolveMessaging = resolve));
-  let ui: ReturnType<typeof buildUi> | null = null;
+  let ui: MessengerUi | null = null;
+  const { connect, sendFrame, request } = createGuestConnection({
+    base,
+    deploymentId,
+    publish: (event, data) => publish(event, data),
+    onFrame: (frame, waited) => onFrame(frame, waited),
+  });
 
   const log = (...args: unknown[]) => {
     if (debug) console.debug('[genesys-emulator]', ...args);
@@ -95,12 +90,12 @@
     'Database.update': (p) => writeDatabase(p, 'update'),
     'Database.get': async (p) => {
       await databaseReady;
-      return typeof p['name'] === 'string' ? readPath(p['name']) : clone(database);
+      return typeof p['name'] === 'string' ? readPath(database, p['name']) : clone(database);
     },
     'Database.remove': async (p) => {
       await databaseReady;
       if (p['name'] === 'messaging.customAttributes') database.messaging.customAttributes = {};
-      else if (typeof p['name'] === 'string') removePath(p['name']);
+      else if (typeof p['name'] === 'string') removePath(database, p['name']);
       attributesPending = false;
       publish('Database.removed', clone(database));
       return clone(database);
@@ -217,7 +212,11 @@
       publish('Database.ready');
     }
     if (!headless) {
-      ui = buildUi();
+      ui = buildMessengerUi({
+        open: () => genesys('command', 'Messenger.open', {}),
+        close: () => genesys('command', 'Messenger.close', {}),
+        send: (text) => void sendText(text).catch(() => undefined),
+      });
       publish('Launcher.ready');
       publish('Conversations.ready');
     }
@@ -261,83 +260,6 @@
     return clone(database);
   }
 
-  function connect(): Promise<void> {
-    if (session) return session;
-    const tokenKey = `genesys-emulator:token:${deploymentId}`;
-    let token = localStorage.getItem(tokenKey);
-    if (!token) {
-      token = uuid();
-      localStorage.setItem(tokenKey, token);
-    }
-    const reconnecting = hadSession;
-    if (reconnecting) publish('MessagingService.reconnecting');
-    const attempt = new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(
-        `${base.replace(/^http/, 'ws')}/v1?deploymentId=${encodeURIComponent(deploymentId)}`,
-      );
-      socket = ws;
-      const tracingId = uuid();
-      ws.addEventListener('open', () =>
-        ws.send(JSON.stringify({ action: 'configureSession', token, deploymentId, tracingId })),
-      );
-      ws.addEventListener('message', (event) => {
-        const frame = JSON.parse(String(event.data)) as Frame;
-        if (frame.class === 'SessionResponse' && frame.tracingId === tracingId) {
-          const body = frame.body as { connected?: boolean; newSession?: boolean };
-          if (!body.connected) {
-            reject('Cannot start conversation');
-            return;
-          }
-          hadSession = true;
-          publish(reconnecting ? 'MessagingService.reconnected' : 'MessagingService.started', body);
-          if (!reconnecting) publish('Conversations.started', body);
-          resolve();
-          return;
-        }
-        onFrame(frame);
-      });
-      ws.addEventListener('close', () => {
-        if (socket === ws) socket = null;
-        session = null;
-        for (const [id, p] of pending) {
-          pending.delete(id);
-          p.reject({ code: 0, body: 'connection lost' });
-        }
-        reject('Cannot start conversation');
-        publish('MessagingService.offline');
-      });
-    });
-    session = attempt;
-    attempt.catch(() => {
-      if (session === attempt) session = null;
-    });
-    return attempt;
-  }
-
-  function sendFrame(message: Record<string, unknown>, tracingId: string): void {
-    const ws = socket;
-    if (!ws || ws.readyState !== WebSocket.OPEN) throw 'Not connected';
-    const token = localStorage.getItem(`genesys-emulator:token:${deploymentId}`);
-    ws.send(JSON.stringify({ action: 'onMessage', token, tracingId, message }));
-  }
-
-  /** Sends one onMessage and waits for the server's answer that carries its tracing id. */
-  async function request(message: Record<string, unknown>, expect: string): Promise<Frame> {
-    const tracingId = uuid();
-    const answer = new Promise<Frame>((resolve, reject) =>
-      pending.set(tracingId, { resolve, reject }),
-    );
-    try {
-      sendFrame(message, tracingId);
-    } catch (error) {
-      pending.delete(tracingId);
-      throw error;
-    }
-    const frame = await answer;
-    if (frame.class !== expect) throw { code: frame.code, body: frame.body };
-    return frame;
-  }
-
   async function sendText(text: string): Promise<unknown> {
     await connect();
     conversationActive = true;
@@ -359,12 +281,7 @@
     }
   }
 
-  function onFrame(frame: Frame): void {
-    const waiting = frame.tracingId ? pending.get(frame.tracingId) : undefined;
-    if (waiting) {
-      pending.delete(frame.tracingId!);
-      waiting.resolve(frame);
-    }
+  function onFrame(frame: Frame, waited: boolean): void {
     if (frame.class === 'StructuredMessage' && frame.type === 'message') {
       const body = frame.body as { text?: string; direction?: string; type?: string };
       publish('MessagingService.messagesReceived', {
@@ -379,181 +296,10 @@
       publish('MessagingService.conversationCleared');
       publish('Conversations.closed');
     } else if (
-      !waiting &&
+      !waited &&
       (frame.class === 'string' || frame.class === 'TooManyRequestsErrorMessage')
     ) {
       publish('MessagingService.error', { error: { code: frame.code, body: frame.body } });
     }
-  }
-
-  function buildUi() {
-    const root = document.createElement('section');
-    root.id = 'genesys-emulator-messenger';
-    root.setAttribute('aria-label', 'Messenger');
-    Object.assign(root.style, {
-      position: 'fixed',
-      right: '16px',
-      bottom: '16px',
-      width: '300px',
-      height: '380px',
-      display: 'none',
-      flexDirection: 'column',
-      background: '#fff',
-      border: '1px solid #c9d3e3',
-      borderRadius: '10px',
-      boxShadow: '0 6px 24px #0003',
-      font: '14px system-ui, sans-serif',
-      zIndex: '2147483000',
-      overflow: 'hidden',
-    });
-    const header = document.createElement('header');
-    Object.assign(header.style, {
-      background: '#2d6cdf',
-      color: '#fff',
-      padding: '10px 12px',
-      display: 'flex',
-      justifyContent: 'space-between',
-    });
-    const title = document.createElement('strong');
-    title.textContent = 'Messenger (emulator)';
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = '×';
-    close.setAttribute('aria-label', 'Close Messenger');
-    Object.assign(close.style, {
-      background: 'none',
-      border: '0',
-      color: '#fff',
-      fontSize: '18px',
-      cursor: 'pointer',
-    });
-    close.addEventListener('click', () => genesys('command', 'Messenger.close', {}));
-    header.append(title, close);
-    const list = document.createElement('div');
-    list.setAttribute('role', 'log');
-    Object.assign(list.style, {
-      flex: '1',
-      overflowY: 'auto',
-      padding: '10px',
-      display: 'flex',
-      flexDirection: 'column',
-      gap: '6px',
-    });
-    const form = document.createElement('form');
-    Object.assign(form.style, {
-      display: 'flex',
-      gap: '6px',
-      padding: '8px',
-      borderTop: '1px solid #e3e8f0',
-    });
-    const input = document.createElement('input');
-    input.setAttribute('aria-label', 'Type a message');
-    input.placeholder = 'Type a message';
-    Object.assign(input.style, { flex: '1', padding: '6px 8px' });
-    const send = document.createElement('button');
-    send.type = 'submit';
-    send.textContent = 'Send';
-    form.append(input, send);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const text = input.value;
-      if (!text.trim()) return;
-      input.value = '';
-      sendText(text).catch(() => undefined);
-    });
-    const launcher = document.createElement('button');
-    launcher.type = 'button';
-    launcher.textContent = 'Chat';
-    launcher.setAttribute('aria-label', 'Open Messenger');
-    Object.assign(launcher.style, {
-      position: 'fixed',
-      right: '16px',
-      bottom: '16px',
-      display: 'none',
-      zIndex: '2147483000',
-    });
-    launcher.addEventListener('click', () => genesys('command', 'Messenger.open', {}));
-    root.append(header, list, form);
-    document.body.append(root, launcher);
-
-    const bubble = (direction: 'Inbound' | 'Outbound' | 'note', text: string) => {
-      const item = document.createElement('div');
-      item.className = `genesys-emulator-${direction.toLowerCase()}`;
-      item.textContent = text; // message text is never parsed as HTML
-      Object.assign(item.style, {
-        alignSelf: direction === 'Inbound' ? 'flex-end' : 'flex-start',
-        background:
-          direction === 'Inbound'
-            ? '#2d6cdf'
-            : direction === 'Outbound'
-              ? '#eef2f8'
-              : 'transparent',
-        color: direction === 'Inbound' ? '#fff' : direction === 'note' ? '#b3261e' : '#1d2533',
-        padding: '6px 10px',
-        borderRadius: '12px',
-        maxWidth: '80%',
-        overflowWrap: 'anywhere',
-      });
-      list.append(item);
-      list.scrollTop = list.scrollHeight;
-    };
-    return {
-      show: () => {
-        root.style.display = 'flex';
-        input.focus();
-      },
-      hide: () => (root.style.display = 'none'),
-      launcher: (visible: boolean) => (launcher.style.display = visible ? 'block' : 'none'),
-      add: (direction: 'Inbound' | 'Outbound', text: string) => bubble(direction, text),
-      note: (text: string) => bubble('note', text),
-      clear: () => list.replaceChildren(),
-    };
-  }
-
-  function readPath(path: string): unknown {
-    let value: unknown = database;
-    for (const part of path.split('.'))
-      value =
-        value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
-    return clone(value);
-  }
-
-  function removePath(path: string): void {
-    const parts = path.split('.');
-    const last = parts.pop()!;
-    let target: unknown = database;
-    for (const part of parts)
-      target =
-        target && typeof target === 'object'
-          ? (target as Record<string, unknown>)[part]
-          : undefined;
-    if (target && typeof target === 'object') delete (target as Record<string, unknown>)[last];
-  }
-
-  function deepMerge(into: unknown, from: unknown): unknown {
-    if (
-      !from ||
-      typeof from !== 'object' ||
-      Array.isArray(from) ||
-      !into ||
-      typeof into !== 'object'
-    )
-      return from;
-    const out: Record<string, unknown> = { ...(into as Record<string, unknown>) };
-    for (const [k, v] of Object.entries(from)) out[k] = deepMerge(out[k], v);
-    return out;
-  }
-
-  function clone<T>(value: T): T {
-    return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-  }
-
-  function uuid(): string {
-    if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-    const b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 })();

@@ -1,0 +1,128 @@
+/*
+ * The bootstrap stand-in's Guest API connection: one WebSocket per guest session token (kept in
+ * localStorage per deployment, as Genesys keeps its own), configureSession on open, and
+ * request/answer matching by tracing id. Frames that answer no request go to `onFrame`.
+ */
+import { uuid } from './database-helpers';
+
+/** A server → client frame (reference §5). */
+export interface Frame {
+  type: 'response' | 'message';
+  class: string;
+  code: number;
+  body: unknown;
+  tracingId?: string;
+}
+
+interface Pending {
+  resolve: (frame: Frame) => void;
+  reject: (reason: unknown) => void;
+}
+
+export interface GuestConnectionOptions {
+  base: string;
+  deploymentId: string;
+  publish(event: string, data?: unknown): void;
+  /** Every frame after the session handshake; `waited` when it answered a pending request. */
+  onFrame(frame: Frame, waited: boolean): void;
+}
+
+export function createGuestConnection({
+  base,
+  deploymentId,
+  publish,
+  onFrame: handleFrame,
+}: GuestConnectionOptions) {
+  let socket: WebSocket | null = null;
+  let session: Promise<void> | null = null;
+  let hadSession = false;
+  const pending = new Map<string, Pending>();
+
+  function onFrame(frame: Frame): void {
+    const waiting = frame.tracingId ? pending.get(frame.tracingId) : undefined;
+    if (waiting) {
+      pending.delete(frame.tracingId!);
+      waiting.resolve(frame);
+    }
+    handleFrame(frame, !!waiting);
+  }
+
+  function connect(): Promise<void> {
+    if (session) return session;
+    const tokenKey = `genesys-emulator:token:${deploymentId}`;
+    let token = localStorage.getItem(tokenKey);
+    if (!token) {
+      token = uuid();
+      localStorage.setItem(tokenKey, token);
+    }
+    const reconnecting = hadSession;
+    if (reconnecting) publish('MessagingService.reconnecting');
+    const attempt = new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(
+        `${base.replace(/^http/, 'ws')}/v1?deploymentId=${encodeURIComponent(deploymentId)}`,
+      );
+      socket = ws;
+      const tracingId = uuid();
+      ws.addEventListener('open', () =>
+        ws.send(JSON.stringify({ action: 'configureSession', token, deploymentId, tracingId })),
+      );
+      ws.addEventListener('message', (event) => {
+        const frame = JSON.parse(String(event.data)) as Frame;
+        if (frame.class === 'SessionResponse' && frame.tracingId === tracingId) {
+          const body = frame.body as { connected?: boolean; newSession?: boolean };
+          if (!body.connected) {
+            reject('Cannot start conversation');
+            return;
+          }
+          hadSession = true;
+          publish(reconnecting ? 'MessagingService.reconnected' : 'MessagingService.started', body);
+          if (!reconnecting) publish('Conversations.started', body);
+          resolve();
+          return;
+        }
+        onFrame(frame);
+      });
+      ws.addEventListener('close', () => {
+        if (socket === ws) socket = null;
+        session = null;
+        for (const [id, p] of pending) {
+          pending.delete(id);
+          p.reject({ code: 0, body: 'connection lost' });
+        }
+        reject('Cannot start conversation');
+        publish('MessagingService.offline');
+      });
+    });
+    session = attempt;
+    attempt.catch(() => {
+      if (session === attempt) session = null;
+    });
+    return attempt;
+  }
+
+  function sendFrame(message: Record<string, unknown>, tracingId: string): void {
+    const ws = socket;
+    if (!ws || ws.readyState !== WebSocket.OPEN) throw 'Not connected';
+    const token = localStorage.getItem(`genesys-emulator:token:${deploymentId}`);
+    ws.send(JSON.stringify({ action: 'onMessage', token, tracingId, message }));
+  }
+
+  /** Sends one onMessage and waits for the server's answer that carries its tracing id. */
+  async function request(message: Record<string, unknown>, expect: string): Promise<Frame> {
+    const tracingId = uuid();
+    const answer = new Promise<Frame>((resolve, reject) =>
+      pending.set(tracingId, { resolve, reject }),
+    );
+    try {
+      sendFrame(message, tracingId);
+    } catch (error) {
+      pending.delete(tracingId);
+      throw error;
+    }
+    const frame = await answer;
+    if (frame.class !== expect) throw { code: frame.code, body: frame.body };
+    return frame;
+  }
+
+  return { connect, sendFrame, request };
+}
