@@ -1,6 +1,8 @@
 // Audits what ships: the runtime dependencies of ngx-genesys-chat and genesys-emulator.
-// 1. The dependency lists are pinned to what we reviewed (tslib; ws), so a new runtime dependency
-//    cannot creep in unnoticed.
+// 1. The dependency lists are pinned to what we reviewed (tslib; jose, oidc-provider, ws), so a new
+//    runtime dependency cannot creep in unnoticed. The emulator's jose and oidc-provider serve only its
+//    optional authenticated-messaging side (src/auth), which loads them lazily; oidc-provider is pinned
+//    exactly (it brings koa 3 and debug) because its defaults and warnings were reviewed for 9.13.3.
 // 2. `npm audit --omit=dev` over exactly those packages must show no high or critical advisory.
 //    Where the registry does not serve the audit endpoint (this workplace's mirror answers 405),
 //    that step says so loudly instead of passing silently.
@@ -10,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const EXPECTED = { 'projects/ngx-genesys-chat': ['tslib'], 'projects/genesys-emulator': ['ws'] };
+const EXPECTED = { 'projects/ngx-genesys-chat': ['tslib'], 'projects/genesys-emulator': ['jose', 'oidc-provider', 'ws'] };
 const deps = {};
 for (const [dir, expected] of Object.entries(EXPECTED)) {
   const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
