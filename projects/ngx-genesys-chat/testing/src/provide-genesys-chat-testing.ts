@@ -15,6 +15,7 @@ import {
   provideGenesysChat,
   ɵinstallGenesysStub,
   ɵresetGenesysPage,
+  ɵGENESYS_CHAT_PENDING_TASKS,
 } from 'ngx-genesys-chat';
 import { FakeGenesys } from './fake-genesys';
 
@@ -58,7 +59,14 @@ class FakeGenesysLoader implements GenesysLoader {
 /**
  * Use instead of `provideGenesysChat()` in unit tests: nothing is fetched, `window.Genesys` is an
  * in-memory {@link FakeGenesys} you drive and inspect with `TestBed.inject(FakeGenesys)`, and
- * Genesys state left on the shared jsdom window by an earlier test is cleared first.
+ * Genesys state left on the shared jsdom window by an earlier test is cleared first (including a
+ * stored identity).
+ *
+ * Every call into the library is an Angular pending task here, so `await fixture.whenStable()`
+ * (and every CDK harness action) waits until the lazily loaded engine and the calls in progress
+ * have settled. A call the test holds back (`autoReady: false` before `emitReady()`, or
+ * `neverAnswer()`) settles only when released or when the library's own timeout fires: look at
+ * the state in between right after the action, then release it and await `whenStable()`.
  */
 export function provideGenesysChatTesting(
   options: GenesysChatTestingOptions = {},
@@ -74,6 +82,7 @@ export function provideGenesysChatTesting(
       ɵresetGenesysPage(inject(DOCUMENT).defaultView as GenesysWindow),
     ),
     provideGenesysChat(config),
+    { provide: ɵGENESYS_CHAT_PENDING_TASKS, useValue: true },
     {
       provide: FakeGenesys,
       useFactory: () => {

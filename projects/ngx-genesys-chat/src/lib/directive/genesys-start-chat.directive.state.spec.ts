@@ -1,6 +1,6 @@
 // The directive's state and guards: the busy signal under zoneless change detection, no emit after
 // the host is destroyed, keys typed into fields inside a host, and aria-disabled hosts.
-import { Component, signal } from '@angular/core';
+import { Component, Injector, afterNextRender, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { FakeGenesys, provideGenesysChatTesting } from 'ngx-genesys-chat/testing';
 import type { GenesysChatError } from '../errors/genesys-chat-error';
@@ -47,7 +47,11 @@ class Host {
   readonly errors: GenesysChatError[] = [];
 }
 
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** The next render the change detection scheduler runs by itself (nothing here calls detectChanges). */
+const nextRender = (fixture: ComponentFixture<unknown>) =>
+  new Promise<void>((resolve) =>
+    afterNextRender(() => resolve(), { injector: fixture.componentRef.injector.get(Injector) }),
+  );
 const key = (k: string) => new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true });
 
 describe('GenesysStartChatDirective state and guards', () => {
@@ -77,13 +81,13 @@ describe('GenesysStartChatDirective state and guards', () => {
       (busyFixture.nativeElement as HTMLElement).querySelector(selector)?.textContent?.trim();
     const el = (id: string) => busyFixture.nativeElement.querySelector(`#${id}`) as HTMLElement;
     expect(text('.busy')).toBe('false');
+    // Readiness is held back, so whenStable() would wait for the start: wait for a render instead.
+    const rendered = nextRender(busyFixture);
     el('chat').click();
-    await settle();
-    await busyFixture.whenStable();
+    await rendered;
     expect(text('.busy')).toBe('true');
 
     fake.emitReady();
-    await settle();
     await busyFixture.whenStable();
     expect(text('.busy')).toBe('false');
     expect(fake.commands.map((c) => c.name)).toContain('Messenger.open');
@@ -92,13 +96,12 @@ describe('GenesysStartChatDirective state and guards', () => {
   it('emits nothing once its host is destroyed while the chat was starting (no NG0953)', async () => {
     const warn = jest.spyOn(console, 'warn');
     el('row').click();
-    await settle();
+    const rendered = nextRender(fixture);
     fixture.componentInstance.rowShown.set(false);
-    await fixture.whenStable();
+    await rendered;
     expect(el('row')).toBeNull();
 
     fake.emitReady(); // the start the destroyed row asked for completes now
-    await settle();
     await fixture.whenStable();
 
     expect(fake.commands.map((c) => c.name)).toContain('Messenger.open');
@@ -110,11 +113,11 @@ describe('GenesysStartChatDirective state and guards', () => {
     const warn = jest.spyOn(console, 'warn');
     fake.rejectNext('Messenger.open', 'nope');
     el('row').click();
-    await settle();
+    const rendered = nextRender(fixture);
     fixture.componentInstance.rowShown.set(false);
-    await fixture.whenStable();
+    await rendered;
     fake.emitReady();
-    await settle();
+    await fixture.whenStable();
 
     expect(fixture.componentInstance.errors).toEqual([]);
     expect(warn.mock.calls.flat().join(' ')).not.toContain('NG0953');
@@ -128,21 +131,20 @@ describe('GenesysStartChatDirective state and guards', () => {
         el(id).dispatchEvent(event);
         expect(event.defaultPrevented).toBe(false); // the space reaches the field
       }
-      await settle();
+      await fixture.whenStable(); // at once: no library call is in progress
       expect(el('card').hasAttribute('aria-busy')).toBe(false);
       expect(fixture.componentInstance.started).toEqual([]);
       expect((window as { Genesys?: unknown }).Genesys).toBeUndefined(); // not even loaded
     },
   );
 
-  it('still starts from Enter on the host itself and on plain content inside it', async () => {
+  it('still starts from Enter on plain content inside the host', async () => {
     const event = key('Enter');
     el('label').dispatchEvent(event);
     expect(event.defaultPrevented).toBe(true);
-    await settle();
     expect(el('card').getAttribute('aria-busy')).toBe('true');
     fake.emitReady();
-    await settle();
+    await fixture.whenStable();
     expect(fixture.componentInstance.started.map((r) => r.attributes['crmCustomerId'])).toEqual([
       'CARD-1',
     ]);
@@ -155,7 +157,7 @@ describe('GenesysStartChatDirective state and guards', () => {
       expect(el(id).hasAttribute('aria-busy')).toBe(false); // a start would set it at once
       el(id).dispatchEvent(key('Enter'));
       expect(el(id).hasAttribute('aria-busy')).toBe(false);
-      await settle();
+      await fixture.whenStable(); // at once: no library call is in progress
       expect(el(id).hasAttribute('aria-busy')).toBe(false);
       expect((window as { Genesys?: unknown }).Genesys).toBeUndefined();
     },
@@ -164,7 +166,6 @@ describe('GenesysStartChatDirective state and guards', () => {
   it('starts once aria-disabled is lifted', async () => {
     el('off-card').setAttribute('aria-disabled', 'false');
     el('off-card').click();
-    await settle();
     expect(el('off-card').getAttribute('aria-busy')).toBe('true');
   });
 });
