@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 export const DIST_AUTH = resolve(import.meta.dirname, '../../dist/genesys-emulator/auth/index.js');
-if (!existsSync(DIST_AUTH)) throw new Error(`${DIST_AUTH} is missing: run npm run build:emulator first`);
+if (!existsSync(DIST_AUTH))
+  throw new Error(`${DIST_AUTH} is missing: run npm run build:emulator first`);
 export const auth = createRequire(import.meta.url)(DIST_AUTH);
 
 export const REDIRECT_URI = 'http://127.0.0.1:4200/auth/callback';
@@ -15,8 +16,20 @@ export const DEPLOYMENT = 'd3a1f6f0-0000-4000-8000-00000000a001';
 export const GENESYS_ISSUER = 'http://127.0.0.1:3100';
 export const CLIENT_SECRET = `secret-${randomBytes(16).toString('hex')}`;
 export const USERS = [
-  { sub: 'user-ada', email: 'ada@example.test', given_name: 'Ada', family_name: 'Lovelace', crm_customer_id: 'CRM-12345-XYZ' },
-  { sub: 'user-bob', email: 'bob@example.test', given_name: '<b>Bob</b>', family_name: '"O\'Hara"', crm_customer_id: 'CRM-00042-ABC' },
+  {
+    sub: 'user-ada',
+    email: 'ada@example.test',
+    given_name: 'Ada',
+    family_name: 'Lovelace',
+    crm_customer_id: 'CRM-12345-XYZ',
+  },
+  {
+    sub: 'user-bob',
+    email: 'bob@example.test',
+    given_name: '<b>Bob</b>',
+    family_name: '"O\'Hara"',
+    crm_customer_id: 'CRM-00042-ABC',
+  },
 ];
 
 /** A runtime with a controllable clock and a log that keeps every line. */
@@ -60,13 +73,20 @@ export class Jar {
     return [...this.cookies].map(([n, v]) => `${n}=${v}`).join('; ');
   }
   async fetch(url, init = {}) {
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...init.headers, cookie: this.header() } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...init.headers, cookie: this.header() },
+    });
     this.take(response);
     return response;
   }
 }
 
-export function authorizeUrl(runtime, { challenge, nonce = randomBytes(8).toString('hex'), state = 'st-1', extra = {} } = {}) {
+export function authorizeUrl(
+  runtime,
+  { challenge, nonce = randomBytes(8).toString('hex'), state = 'st-1', extra = {} } = {},
+) {
   const url = new URL(`${runtime.issuer}/auth`);
   const params = {
     client_id: runtime.clientId,
@@ -83,7 +103,10 @@ export function authorizeUrl(runtime, { challenge, nonce = randomBytes(8).toStri
 }
 
 /** GET authorize → sign-in form → POST the chosen user → follow redirects to the redirect URI. */
-export async function signIn(runtime, { sub = USERS[0].sub, jar = new Jar(), nonce, challenge } = {}) {
+export async function signIn(
+  runtime,
+  { sub = USERS[0].sub, jar = new Jar(), nonce, challenge } = {},
+) {
   let response = await jar.fetch(authorizeUrl(runtime, { challenge, nonce }));
   let location = new URL(response.headers.get('location'), runtime.issuer);
   const form = await jar.fetch(location);
@@ -113,7 +136,16 @@ export async function authCode(runtime, sub) {
 }
 
 export function exchangeBody({ code, verifier, nonce, iss }, deploymentId = DEPLOYMENT) {
-  return { deploymentId, oauth: { code, redirectUri: REDIRECT_URI, codeVerifier: verifier, nonce, ...(iss ? { iss } : {}) } };
+  return {
+    deploymentId,
+    oauth: {
+      code,
+      redirectUri: REDIRECT_URI,
+      codeVerifier: verifier,
+      nonce,
+      ...(iss ? { iss } : {}),
+    },
+  };
 }
 
 export function decodePayload(jwt) {

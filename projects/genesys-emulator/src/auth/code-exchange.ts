@@ -25,7 +25,10 @@ export type ExchangeFailure =
   | { readonly kind: 'unreachable' };
 
 export type ExchangeOutcome =
-  | { readonly ok: true; readonly claims: Readonly<Record<string, unknown>> & { readonly sub: string } }
+  | {
+      readonly ok: true;
+      readonly claims: Readonly<Record<string, unknown>> & { readonly sub: string };
+    }
   | ({ readonly ok: false } & ExchangeFailure);
 
 interface Discovery {
@@ -36,7 +39,9 @@ interface Discovery {
 const OAUTH_ERROR = /^[a-z_]{1,64}$/;
 
 export class CodeExchanger {
-  private discovery: Promise<{ tokenEndpoint: string; jwks: ReturnType<AuthLibs['jose']['createRemoteJWKSet']> }> | undefined;
+  private discovery:
+    | Promise<{ tokenEndpoint: string; jwks: ReturnType<AuthLibs['jose']['createRemoteJWKSet']> }>
+    | undefined;
 
   constructor(
     private readonly jose: AuthLibs['jose'],
@@ -52,7 +57,10 @@ export class CodeExchanger {
       const doc = (await response.json()) as Partial<Discovery>;
       if (typeof doc.token_endpoint !== 'string' || typeof doc.jwks_uri !== 'string')
         throw new Error('discovery document lacks token_endpoint or jwks_uri');
-      return { tokenEndpoint: doc.token_endpoint, jwks: this.jose.createRemoteJWKSet(new URL(doc.jwks_uri)) };
+      return {
+        tokenEndpoint: doc.token_endpoint,
+        jwks: this.jose.createRemoteJWKSet(new URL(doc.jwks_uri)),
+      };
     })();
     this.discovery.catch(() => (this.discovery = undefined));
     return this.discovery;
@@ -64,7 +72,11 @@ export class CodeExchanger {
     try {
       const discovered = await this.discover();
       jwks = discovered.jwks;
-      const form = new URLSearchParams({ grant_type: 'authorization_code', code: grant.code, redirect_uri: grant.redirectUri });
+      const form = new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: grant.code,
+        redirect_uri: grant.redirectUri,
+      });
       if (grant.codeVerifier) form.set('code_verifier', grant.codeVerifier);
       // client_secret_basic: both parts form-urlencoded first (RFC 6749 §2.3.1).
       const basic = Buffer.from(
@@ -72,15 +84,23 @@ export class CodeExchanger {
       ).toString('base64');
       const response = await fetch(discovered.tokenEndpoint, {
         method: 'POST',
-        headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        headers: {
+          Authorization: `Basic ${basic}`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'application/json',
+        },
         body: form,
       });
       const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
       if (!response.ok) {
-        const error = typeof body['error'] === 'string' && OAUTH_ERROR.test(body['error']) ? body['error'] : 'invalid_request';
+        const error =
+          typeof body['error'] === 'string' && OAUTH_ERROR.test(body['error'])
+            ? body['error']
+            : 'invalid_request';
         return { ok: false, kind: 'refused', oauthError: error };
       }
-      if (typeof body['id_token'] !== 'string') return { ok: false, kind: 'id_token', check: 'missing' };
+      if (typeof body['id_token'] !== 'string')
+        return { ok: false, kind: 'id_token', check: 'missing' };
       idToken = body['id_token'];
     } catch {
       return { ok: false, kind: 'unreachable' };
@@ -92,11 +112,14 @@ export class CodeExchanger {
         currentDate: this.now(),
         requiredClaims: ['sub', 'exp', 'iat'],
       });
-      if (grant.nonce !== undefined && payload['nonce'] !== grant.nonce) return { ok: false, kind: 'id_token', check: 'nonce' };
+      if (grant.nonce !== undefined && payload['nonce'] !== grant.nonce)
+        return { ok: false, kind: 'id_token', check: 'nonce' };
       if (grant.maxAge !== undefined) {
         const authTime = payload['auth_time'];
-        const age = Math.floor(this.now().getTime() / 1000) - (typeof authTime === 'number' ? authTime : 0);
-        if (typeof authTime !== 'number' || age > grant.maxAge) return { ok: false, kind: 'id_token', check: 'max_age' };
+        const age =
+          Math.floor(this.now().getTime() / 1000) - (typeof authTime === 'number' ? authTime : 0);
+        if (typeof authTime !== 'number' || age > grant.maxAge)
+          return { ok: false, kind: 'id_token', check: 'max_age' };
       }
       if (typeof payload.sub !== 'string') return { ok: false, kind: 'id_token', check: 'sub' };
       return { ok: true, claims: { ...payload, sub: payload.sub } };

@@ -3,7 +3,13 @@
 
 /** configureAuthenticatedSession with a JWT that fails verifyMessagingJwt (MT-fx `unauthorized`). */
 export function unauthorizedFrame(tracingId?: string) {
-  return { type: 'response', class: 'string', code: 401, body: 'User is unauthorized', ...(tracingId ? { tracingId } : {}) } as const;
+  return {
+    type: 'response',
+    class: 'string',
+    code: 401,
+    body: 'User is unauthorized',
+    ...(tracingId ? { tracingId } : {}),
+  } as const;
 }
 
 /**

@@ -39,7 +39,11 @@ export interface SignInChoice {
   readonly label: string;
 }
 
-export function signInPage(action: string, clientName: string, users: readonly SignInChoice[]): string {
+export function signInPage(
+  action: string,
+  clientName: string,
+  users: readonly SignInChoice[],
+): string {
   const options = users
     .map(
       (u, i) =>

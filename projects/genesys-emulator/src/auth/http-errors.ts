@@ -24,7 +24,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A string field of at most `max` characters, or undefined. */
-export function stringField(record: Record<string, unknown>, key: string, max = 4096): string | undefined {
+export function stringField(
+  record: Record<string, unknown>,
+  key: string,
+  max = 4096,
+): string | undefined {
   const value = record[key];
   return typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;
 }

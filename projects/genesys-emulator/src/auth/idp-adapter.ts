@@ -32,7 +32,10 @@ export function createMemoryAdapter(): new (model: string) => object {
 
     async upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
       const key = this.key(id);
-      entries.set(key, { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined });
+      entries.set(key, {
+        payload,
+        expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined,
+      });
       if (payload.grantId) {
         const set = grants.get(payload.grantId) ?? new Set<string>();
         set.add(key);
@@ -52,7 +55,8 @@ export function createMemoryAdapter(): new (model: string) => object {
 
     async findByUserCode(userCode: string): Promise<Payload | undefined> {
       for (const [key, entry] of entries)
-        if (key.startsWith(`${this.model}:`) && entry.payload.userCode === userCode) return live(key);
+        if (key.startsWith(`${this.model}:`) && entry.payload.userCode === userCode)
+          return live(key);
       return undefined;
     }
 

@@ -25,7 +25,9 @@ function origins(uris: readonly string[]): string[] {
 }
 
 /** The provider's signing key: generated per run (no quick-start keys), private JWK for `jwks`. */
-export async function signingJwks(jose: AuthLibs['jose']): Promise<{ keys: Record<string, unknown>[] }> {
+export async function signingJwks(
+  jose: AuthLibs['jose'],
+): Promise<{ keys: Record<string, unknown>[] }> {
   const { privateKey } = await jose.generateKeyPair('RS256', { extractable: true });
   const jwk = await jose.exportJWK(privateKey);
   return { keys: [{ ...jwk, alg: 'RS256', use: 'sig', kid: randomBytes(8).toString('hex') }] };
@@ -93,7 +95,9 @@ export function idpConfiguration(input: IdpConfigInput, jwks: { keys: Record<str
         },
       },
     },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
     async findAccount(_ctx: unknown, sub: string) {
       const user = users.get(sub);
       if (!user) return undefined;

@@ -17,14 +17,21 @@ export interface InteractionDeps {
   readonly log: (line: string) => void;
 }
 
-function send(res: ServerResponse, status: number, html: string, formTargets: readonly string[]): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  formTargets: readonly string[],
+): void {
   res.writeHead(status, pageHeaders(formTargets));
   res.end(html);
 }
 
 function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
   return new Promise((resolve) => {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim();
     if (type !== 'application/x-www-form-urlencoded') return resolve(undefined);
     const chunks: Buffer[] = [];
     let size = 0;
@@ -49,16 +56,29 @@ export async function handleInteraction(
 ): Promise<boolean> {
   const match = PATH.exec(path);
   if (!match) return false;
-  const choices = deps.users.map((u) => ({ sub: u.sub, label: `${u.given_name} ${u.family_name} <${u.email}>` }));
+  const choices = deps.users.map((u) => ({
+    sub: u.sub,
+    label: `${u.given_name} ${u.family_name} <${u.email}>`,
+  }));
   try {
     const details = await deps.provider.interactionDetails(req, res);
     if (details.prompt.name !== 'login') {
       // Consent is granted by loadExistingGrant for the first-party client; anything else is unexpected.
-      send(res, 400, messagePage('Sign-in error', `Unsupported prompt: ${details.prompt.name}`), deps.formTargets);
+      send(
+        res,
+        400,
+        messagePage('Sign-in error', `Unsupported prompt: ${details.prompt.name}`),
+        deps.formTargets,
+      );
       return true;
     }
     if (req.method === 'GET') {
-      send(res, 200, signInPage(path, 'Genesys Cloud Messenger (emulated)', choices), deps.formTargets);
+      send(
+        res,
+        200,
+        signInPage(path, 'Genesys Cloud Messenger (emulated)', choices),
+        deps.formTargets,
+      );
       return true;
     }
     if (req.method !== 'POST') {
@@ -68,16 +88,31 @@ export async function handleInteraction(
     const form = await readForm(req);
     const sub = form?.get('sub') ?? '';
     if (!deps.users.some((u) => u.sub === sub)) {
-      send(res, 400, signInPage(path, 'Genesys Cloud Messenger (emulated)', choices), deps.formTargets);
+      send(
+        res,
+        400,
+        signInPage(path, 'Genesys Cloud Messenger (emulated)', choices),
+        deps.formTargets,
+      );
       return true;
     }
-    await deps.provider.interactionFinished(req, res, { login: { accountId: sub } }, { mergeWithLastSubmission: false });
+    await deps.provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: sub } },
+      { mergeWithLastSubmission: false },
+    );
     deps.log('idp: sign-in completed');
   } catch (error) {
     // e.g. SessionNotFound: the interaction cookie is missing or expired. Name the error, not the data.
     deps.log(`idp: interaction failed (${error instanceof Error ? error.name : 'error'})`);
     if (!res.headersSent)
-      send(res, 400, messagePage('Sign-in expired', 'Start the sign-in again from the application.'), deps.formTargets);
+      send(
+        res,
+        400,
+        messagePage('Sign-in expired', 'Start the sign-in again from the application.'),
+        deps.formTargets,
+      );
     else res.end();
   }
   return true;

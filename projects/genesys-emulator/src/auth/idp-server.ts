@@ -33,9 +33,13 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
 }
 
 export async function startIdp(libs: AuthLibs, options: IdpOptions): Promise<Idp> {
-  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  // Filled in once the provider exists (it needs the issuer, which needs the bound port).
+  const late: {
+    handler?: (req: IncomingMessage, res: ServerResponse) => void;
+    provider?: OidcProvider;
+  } = {};
   const server = createServer((req, res) => {
-    if (handler) handler(req, res);
+    if (late.handler) late.handler(req, res);
     else res.writeHead(503).end();
   });
   // The issuer must contain the port, so the server listens before the provider is built.
@@ -43,21 +47,27 @@ export async function startIdp(libs: AuthLibs, options: IdpOptions): Promise<Idp
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const issuer = `http://${host}:${address.port}`;
 
-  let provider: OidcProvider | undefined;
   const config = idpConfiguration(
-    { ...options, provider: () => provider as OidcProvider },
+    { ...options, provider: () => late.provider as OidcProvider },
     await signingJwks(libs.jose),
   );
-  provider = new libs.Provider(issuer, config);
-  const built = provider;
+  const built = new libs.Provider(issuer, config);
+  late.provider = built;
   built.on('server_error', (_ctx, error) =>
     options.log(`idp: server error (${error instanceof Error ? error.name : 'error'})`),
   );
-  const formTargets = [...options.redirectUris, ...options.postLogoutRedirectUris].map((u) => new URL(u).origin);
+  const formTargets = [...options.redirectUris, ...options.postLogoutRedirectUris].map(
+    (u) => new URL(u).origin,
+  );
   const oidcCallback = built.callback();
-  handler = (req, res) => {
+  late.handler = (req, res) => {
     const path = new URL(req.url ?? '/', issuer).pathname;
-    void handleInteraction({ provider: built, users: options.users, formTargets, log: options.log }, req, res, path).then(
+    void handleInteraction(
+      { provider: built, users: options.users, formTargets, log: options.log },
+      req,
+      res,
+      path,
+    ).then(
       (handled) => {
         if (!handled) oidcCallback(req, res);
       },

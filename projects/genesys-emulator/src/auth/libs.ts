@@ -16,7 +16,10 @@ export interface OidcGrant {
 export interface OidcContext {
   readonly oidc: {
     readonly client?: { readonly clientId: string; readonly redirectUris: readonly string[] };
-    readonly session?: { readonly accountId?: string; grantIdFor(clientId: string): string | undefined };
+    readonly session?: {
+      readonly accountId?: string;
+      grantIdFor(clientId: string): string | undefined;
+    };
     readonly result?: { readonly consent?: { readonly grantId?: string } };
   };
   body?: unknown;

@@ -29,8 +29,10 @@ function reasonOf(error: unknown): VerifyFailure {
   const code = (error as { code?: unknown } | null)?.code;
   const claim = (error as { claim?: unknown } | null)?.claim;
   if (code === 'ERR_JWT_EXPIRED') return 'expired';
-  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') return claim === 'iss' ? 'issuer' : claim === 'aud' ? 'audience' : 'malformed';
-  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === 'ERR_JOSE_ALG_NOT_ALLOWED') return 'signature';
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED')
+    return claim === 'iss' ? 'issuer' : claim === 'aud' ? 'audience' : 'malformed';
+  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === 'ERR_JOSE_ALG_NOT_ALLOWED')
+    return 'signature';
   return 'malformed';
 }
 
@@ -49,7 +51,10 @@ export class MessagingJwt {
 
   issue(claims: IssuedClaims): Promise<string> {
     const iat = Math.floor(this.now().getTime() / 1000);
-    const jwt = new this.jose.SignJWT({ sid: claims.sid, ...(claims.externalId ? { external_id: claims.externalId } : {}) })
+    const jwt = new this.jose.SignJWT({
+      sid: claims.sid,
+      ...(claims.externalId ? { external_id: claims.externalId } : {}),
+    })
       .setProtectedHeader({ alg: MESSAGING_JWT_ALG, typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(claims.deploymentId)
@@ -62,7 +67,8 @@ export class MessagingJwt {
 
   /** Signature, issuer, expiry, and the audience when `audience` is given. */
   async check(jwt: string, audience: string | undefined): Promise<JwtCheck> {
-    if (typeof jwt !== 'string' || jwt.length === 0 || jwt.length > 8192) return { ok: false, reason: 'malformed' };
+    if (typeof jwt !== 'string' || jwt.length === 0 || jwt.length > 8192)
+      return { ok: false, reason: 'malformed' };
     try {
       const { payload } = await this.jose.jwtVerify(jwt, this.keys.publicKey, {
         algorithms: [MESSAGING_JWT_ALG],
@@ -72,7 +78,11 @@ export class MessagingJwt {
         requiredClaims: ['sub', 'sid', 'exp', 'aud'],
       });
       const aud = Array.isArray(payload.aud) ? payload.aud[0] : payload.aud;
-      if (typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string' || typeof aud !== 'string')
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload['sid'] !== 'string' ||
+        typeof aud !== 'string'
+      )
         return { ok: false, reason: 'malformed' };
       return { ok: true, sub: payload.sub, sid: payload['sid'], aud };
     } catch (error) {

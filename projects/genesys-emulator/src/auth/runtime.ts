@@ -6,21 +6,32 @@ import { startIdp } from './idp-server';
 import { loadAuthLibs } from './libs';
 import { generateMessagingKeys, MAX_JWT_TTL_SECONDS, MessagingJwt } from './messaging-jwt';
 import { SessionStore } from './sessions';
-import { exchangeCode, refreshJwt, revokeSession, verifyJwt, type TokenDeps } from './token-endpoints';
+import {
+  exchangeCode,
+  refreshJwt,
+  revokeSession,
+  verifyJwt,
+  type TokenDeps,
+} from './token-endpoints';
 import type { AuthRuntime, AuthRuntimeOptions } from './types';
 
 export const DEFAULT_CLIENT_ID = 'genesys-messenger-emulated';
 const DEFAULT_REFRESH_TTL_SECONDS = 24 * 60 * 60;
 
 function checkOptions(options: AuthRuntimeOptions): void {
-  if (!options.redirectUris?.length) throw new TypeError('auth: redirectUris is required (the demo page callback URL).');
+  if (!options.redirectUris?.length)
+    throw new TypeError('auth: redirectUris is required (the demo page callback URL).');
   for (const uri of [...options.redirectUris, ...(options.postLogoutRedirectUris ?? [])]) {
-    if (!URL.canParse(uri)) throw new TypeError('auth: every redirect URI must be an absolute URL.');
+    if (!URL.canParse(uri))
+      throw new TypeError('auth: every redirect URI must be an absolute URL.');
   }
-  if (!options.users?.length) throw new TypeError('auth: users is required (at least one test user).');
+  if (!options.users?.length)
+    throw new TypeError('auth: users is required (at least one test user).');
   const subs = new Set(options.users.map((u) => u.sub));
-  if (subs.size !== options.users.length || [...subs].some((s) => !s)) throw new TypeError('auth: each user needs a distinct, non-empty sub.');
-  if (!options.genesysIssuer) throw new TypeError('auth: genesysIssuer is required (the emulator origin).');
+  if (subs.size !== options.users.length || [...subs].some((s) => !s))
+    throw new TypeError('auth: each user needs a distinct, non-empty sub.');
+  if (!options.genesysIssuer)
+    throw new TypeError('auth: genesysIssuer is required (the emulator origin).');
 }
 
 export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<AuthRuntime> {
@@ -45,8 +56,17 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
   const keys = options.messagingKeys ?? (await generateMessagingKeys(libs.jose));
   const deps: TokenDeps = {
     exchanger: new CodeExchanger(libs.jose, { issuer: idp.issuer, clientId, clientSecret }, now),
-    jwt: new MessagingJwt(libs.jose, keys, options.genesysIssuer, options.jwtTtlSeconds ?? MAX_JWT_TTL_SECONDS, now),
-    sessions: new SessionStore((options.refreshTtlSeconds ?? DEFAULT_REFRESH_TTL_SECONDS) * 1000, () => now().getTime()),
+    jwt: new MessagingJwt(
+      libs.jose,
+      keys,
+      options.genesysIssuer,
+      options.jwtTtlSeconds ?? MAX_JWT_TTL_SECONDS,
+      now,
+    ),
+    sessions: new SessionStore(
+      (options.refreshTtlSeconds ?? DEFAULT_REFRESH_TTL_SECONDS) * 1000,
+      () => now().getTime(),
+    ),
     idpIssuer: idp.issuer,
     externalIdClaim: options.externalIdClaim ?? 'crm_customer_id',
     deploymentAllowed: options.deploymentAllowed ?? (() => true),

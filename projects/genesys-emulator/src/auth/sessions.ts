@@ -19,10 +19,16 @@ export class SessionStore {
   private readonly byId = new Map<string, AuthSession>();
   private readonly byRefresh = new Map<string, string>();
 
-  constructor(private readonly refreshTtlMs: number, private readonly now: () => number) {}
+  constructor(
+    private readonly refreshTtlMs: number,
+    private readonly now: () => number,
+  ) {}
 
   /** Creates a session and returns it with its refresh token (256 random bits, base64url). */
-  create(init: Omit<AuthSession, 'id' | 'refreshExpiresAt' | 'revoked'>): { session: AuthSession; refreshToken: string } {
+  create(init: Omit<AuthSession, 'id' | 'refreshExpiresAt' | 'revoked'>): {
+    session: AuthSession;
+    refreshToken: string;
+  } {
     const session: AuthSession = {
       ...init,
       id: randomUUID(),
@@ -53,8 +59,8 @@ export class SessionStore {
   revoke(id: string): boolean {
     const session = this.byId.get(id);
     if (!session || session.revoked) return false;
+    // The digest stays mapped so a later refresh is answered "revoked", not "unknown".
     session.revoked = true;
-    for (const [hash, sessionId] of this.byRefresh) if (sessionId === id) this.byRefresh.delete(hash);
     return true;
   }
 }

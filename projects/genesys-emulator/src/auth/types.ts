@@ -62,11 +62,15 @@ export interface GenesysErrorBody {
 }
 
 export type AuthHttpResult =
-  | { readonly status: 200; readonly body: { readonly jwt: string; readonly refreshToken?: string } }
+  | {
+      readonly status: 200;
+      readonly body: { readonly jwt: string; readonly refreshToken?: string };
+    }
   | { readonly status: 204; readonly body: undefined; readonly sessionId: string }
   | { readonly status: 400 | 401 | 403 | 404 | 502; readonly body: GenesysErrorBody };
 
-export type VerifyFailure = 'malformed' | 'signature' | 'expired' | 'issuer' | 'audience' | 'revoked';
+export type VerifyFailure =
+  'malformed' | 'signature' | 'expired' | 'issuer' | 'audience' | 'revoked';
 
 export type VerifyResult =
   | {
