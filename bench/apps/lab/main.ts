@@ -4,7 +4,9 @@ import {
   type ApplicationRef,
   ChangeDetectionStrategy,
   Component,
+  Directive,
   Injector,
+  Input,
   afterNextRender,
   inject,
   signal,
@@ -13,6 +15,7 @@ import { bootstrapApplication } from '@angular/platform-browser';
 import { GenesysChatService, GenesysStartChatDirective, provideGenesysChat } from 'ngx-genesys-chat';
 
 type GenesysFn = (...args: unknown[]) => void;
+type Kind = 'directive' | 'bare' | 'plain';
 const noop = () => undefined;
 const customer = { id: 'CRM-12345-XYZ', tier: 'premium' };
 const attributes = { source: 'web-portal' };
@@ -23,6 +26,16 @@ const attributes = { source: 'web-portal' };
   template: `<button type="button" [genesysStartChat]="'CRM-ROW-1'">Chat</button>`,
 })
 class ChatRow {}
+
+/**
+ * The floor for the scale benchmark: the least any attribute directive costs per element (an
+ * instance, its node-injector slots and one plain input), so the report can tell what Angular
+ * itself adds from what the library's directive adds on top.
+ */
+@Directive({ selector: '[labBare]' })
+class BareDirective {
+  @Input() labBare = '';
+}
 
 /** The control for the leak benchmark: the same row without the directive. */
 @Component({
@@ -40,7 +53,7 @@ class PlainLab {}
 
 @Component({
   selector: 'app-root',
-  imports: [GenesysStartChatDirective, ChatRow, PlainRow],
+  imports: [GenesysStartChatDirective, BareDirective, ChatRow, PlainRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p id="status">{{ chat.status() }}</p>
@@ -55,6 +68,8 @@ class PlainLab {}
       @for (i of items(); track i) {
         @if (kind() === 'directive') {
           <button type="button" [genesysStartChat]="'CRM-' + i">Chat {{ i }}</button>
+        } @else if (kind() === 'bare') {
+          <button type="button" [labBare]="'CRM-' + i">Chat {{ i }}</button>
         } @else {
           <button type="button">Chat {{ i }}</button>
         }
@@ -68,7 +83,7 @@ class Lab {
   protected readonly customer = customer;
   protected readonly attributes = attributes;
   protected readonly items = signal<number[]>([]);
-  protected readonly kind = signal<'directive' | 'plain'>('plain');
+  protected readonly kind = signal<Kind>('plain');
   protected readonly mounted = signal<'directive' | 'plain' | null>(null);
 
   /** The same sequence written by hand: Database.set, then Messenger.open once it resolved. */
@@ -83,7 +98,7 @@ class Lab {
     );
   }
 
-  render(kind: 'directive' | 'plain', n: number): Promise<number> {
+  render(kind: Kind, n: number): Promise<number> {
     const t0 = performance.now();
     this.kind.set(kind);
     this.items.set(Array.from({ length: n }, (_, i) => i));
@@ -128,7 +143,7 @@ function lab(): Lab {
     app = null;
   },
   load: () => app!.injector.get(GenesysChatService).load(),
-  render: (kind: 'directive' | 'plain', n: number) => lab().render(kind, n),
+  render: (kind: Kind, n: number) => lab().render(kind, n),
   toggleRow: (row: 'directive' | 'plain' | null) => lab().toggleRow(row),
 };
 
