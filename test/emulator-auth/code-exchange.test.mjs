@@ -150,6 +150,30 @@ test('bad bodies get a 4xx naming the field, and an unknown deployment a 404', a
   }
 });
 
+test('maxAge: an ID token whose auth_time is older than maxAge is refused', async () => {
+  const fresh = await authCode(ctx.runtime);
+  secrets.add(fresh.code).add(fresh.verifier);
+  const ok = await exchange({
+    ...exchangeBody(fresh),
+    oauth: { ...exchangeBody(fresh).oauth, maxAge: 3600 },
+  });
+  assert.equal(ok.status, 200);
+  secrets.add(ok.body.jwt).add(ok.body.refreshToken);
+  const stale = await authCode(ctx.runtime);
+  secrets.add(stale.code).add(stale.verifier);
+  ctx.clock.offsetMs = 10_000;
+  try {
+    const refused = await exchange({
+      ...exchangeBody(stale),
+      oauth: { ...exchangeBody(stale).oauth, maxAge: 5 },
+    });
+    assert.equal(refused.status, 401);
+    assert.match(refused.body.message, /max_age/);
+  } finally {
+    ctx.clock.offsetMs = 0;
+  }
+});
+
 test('a redirectUri that differs from the authorization request is refused', async () => {
   const grant = await authCode(ctx.runtime);
   secrets.add(grant.code).add(grant.verifier);

@@ -53,6 +53,8 @@ export function idpConfiguration(input: IdpConfigInput, jwks: { keys: Record<str
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
         id_token_signed_response_alg: 'RS256',
+        // auth_time in every ID token, so the exchange can honour a maxAge from getAuthCode.
+        require_auth_time: true,
       },
     ],
     // PKCE on every authorization request; oidc-provider 9 only implements S256 (no "plain").
