@@ -109,6 +109,7 @@ export class GenesysChatEngine implements ChatEngine {
       this.zone.runOutsideAngular(() => recordCspViolations(this.document, this.cspViolations)),
     );
     this.teardowns.add(this.listen('Database.ready', () => this.sync.markWritable()));
+    // UNCONFIRMED (reference §4 "Open state", sources T/S): Messenger.opened / .closed.
     this.teardowns.add(this.listen('Messenger.opened', () => this.onOpenChange(true)));
     this.teardowns.add(this.listen('Messenger.closed', () => this.onOpenChange(false)));
   }

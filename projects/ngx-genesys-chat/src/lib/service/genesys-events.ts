@@ -12,6 +12,7 @@ export interface GenesysEventRow {
 
 /** The Genesys events behind `events$` (reference §2), as data: adding one is adding a row. */
 export const GENESYS_EVENT_TABLE: readonly GenesysEventRow[] = [
+  // UNCONFIRMED (reference §2 and §4 "Open state", sources T/S): Messenger.opened / .closed.
   { genesys: 'Messenger.opened', toEvent: () => ({ type: 'opened' }) },
   { genesys: 'Messenger.closed', toEvent: () => ({ type: 'closed' }) },
   {
