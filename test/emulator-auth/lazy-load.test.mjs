@@ -49,3 +49,19 @@ test('createAuthRuntime refuses bad options with a message that says what to pas
     /distinct/,
   );
 });
+
+test('where ESM cannot be required (as in jest), createAuthRuntime rejects with a message that says why', () => {
+  const script = `
+    require(${JSON.stringify(resolve(dist, 'auth/index.js'))})
+      .createAuthRuntime({ redirectUris: ['http://127.0.0.1:1/cb'], users: [{ sub: 's' }], genesysIssuer: 'http://127.0.0.1:2' })
+      .then(() => console.log('started'), (e) => console.log(e.message));
+  `;
+  const out = execFileSync(process.execPath, ['--no-experimental-require-module', '-e', script], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  assert.match(
+    out,
+    /auth: could not load oidc-provider and jose \(ERR_REQUIRE_ESM\).*Node >= 20\.19 \(not inside jest\)/,
+  );
+});

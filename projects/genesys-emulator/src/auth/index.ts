@@ -7,4 +7,6 @@ export {
   logoutEventFrame,
   unauthorizedFrame,
 } from './guest-auth-frames';
+export { DEFAULT_TEST_USERS } from './test-users';
+export { TOKEN_ROUTES, type TokenRoute } from './token-routes';
 export type * from './types';

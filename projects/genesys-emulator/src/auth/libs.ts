@@ -63,12 +63,22 @@ let loaded: Promise<AuthLibs> | undefined;
 
 export function loadAuthLibs(): Promise<AuthLibs> {
   loaded ??= (async () => {
-    // A non-literal specifier: the package has no types, and `OidcProviderConstructor` says what we use.
-    const specifier: string = 'oidc-provider';
-    const oidc = (await import(specifier)) as { Provider?: OidcProviderConstructor };
-    if (typeof oidc.Provider !== 'function') throw new Error('oidc-provider: no Provider export');
-    const jose = await import('jose');
-    return { Provider: oidc.Provider, jose };
+    try {
+      // A non-literal specifier: the package has no types, and `OidcProviderConstructor` says what we use.
+      const specifier: string = 'oidc-provider';
+      const oidc = (await import(specifier)) as { Provider?: OidcProviderConstructor };
+      if (typeof oidc.Provider !== 'function') throw new Error('no Provider export');
+      const jose = await import('jose');
+      return { Provider: oidc.Provider, jose };
+    } catch (error) {
+      loaded = undefined;
+      const why =
+        (error as { code?: unknown }).code ?? (error instanceof Error ? error.message : 'error');
+      throw new Error(
+        `auth: could not load oidc-provider and jose (${String(why)}). They are ESM-only: run the emulator ` +
+          'with plain Node >= 20.19 (not inside jest) and install its dependencies.',
+      );
+    }
   })();
   return loaded;
 }
