@@ -183,6 +183,18 @@ test('a redirectUri that differs from the authorization request is refused', asy
   assert.equal(result.status, 400);
 });
 
+test('an unreachable identity provider gives a 502 that names the Discovery URI, not the code', async () => {
+  const down = await startRuntime();
+  const grant = await authCode(down.runtime);
+  secrets.add(grant.code).add(grant.verifier);
+  await down.runtime.close();
+  const result = await down.runtime.exchange({ body: exchangeBody(grant) });
+  errorBodies.push(JSON.stringify(result.body));
+  assert.equal(result.status, 502);
+  assert.match(result.body.message, /Discovery URI/);
+  ctx.lines.push(...down.lines);
+});
+
 test('no secret, code, verifier, nonce or token appears in any error body, log line or console line', () => {
   assert.ok(errorBodies.length >= 10, 'the error paths above ran');
   const seen = [...errorBodies, ...ctx.lines, ...consoleLines];

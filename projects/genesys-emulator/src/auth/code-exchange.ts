@@ -37,6 +37,8 @@ interface Discovery {
 }
 
 const OAUTH_ERROR = /^[a-z_]{1,64}$/;
+/** The IdP is on loopback; a hung IdP must not hang Messenger's exchange request. */
+const TIMEOUT_MS = 10_000;
 
 export class CodeExchanger {
   private discovery:
@@ -52,7 +54,9 @@ export class CodeExchanger {
   /** Reads the Discovery URI once, as the Genesys integration does from its configured Discovery URI. */
   private discover() {
     this.discovery ??= (async () => {
-      const response = await fetch(`${this.idp.issuer}/.well-known/openid-configuration`);
+      const response = await fetch(`${this.idp.issuer}/.well-known/openid-configuration`, {
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
       if (!response.ok) throw new Error(`discovery answered ${response.status}`);
       const doc = (await response.json()) as Partial<Discovery>;
       if (typeof doc.token_endpoint !== 'string' || typeof doc.jwks_uri !== 'string')
@@ -90,6 +94,7 @@ export class CodeExchanger {
           Accept: 'application/json',
         },
         body: form,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
       if (!response.ok) {
