@@ -13,9 +13,11 @@ export function unauthorizedFrame(tracingId?: string) {
 }
 
 /**
- * A plain configureSession on a deployment that requires authentication.
- * UNCONFIRMED (reference §4a, TF `authentication_settings.enabled`: "sessions cannot send messages
- * unless the end user is authenticated"; no source shows the frame). We answer as for a bad JWT.
+ * An `onMessage` (or autostart Join) from a session that is not authenticated, on a deployment with
+ * authentication required. The rule is primary (TF `authentication_settings.enabled`: "webmessaging
+ * sessions can not send messages unless the end-user is authenticated"; `allow_session_upgrade` lets
+ * an anonymous session be upgraded later), so the anonymous configureSession itself may succeed.
+ * UNCONFIRMED (reference §4a, TF; no source shows the refusal frame): we answer as for a bad JWT.
  */
 export function authenticationRequiredFrame(tracingId?: string) {
   return unauthorizedFrame(tracingId);
