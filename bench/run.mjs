@@ -33,7 +33,8 @@ if (!process.argv.includes('--no-build')) {
     // The lab measures runtime, not bytes: it keeps its identifiers (NG_BUILD_MANGLE=0, otherwise the
     // same production build) so that the leak check can find the library's classes by name.
     const env = app === 'lab' ? { ...process.env, NG_BUILD_MANGLE: '0' } : process.env;
-    execFileSync(join(root, 'node_modules/.bin/ng'), ['build', `bench-${app}`], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // --stats-json: esbuild's metafile, from which the bundle figure names the modules behind the bytes.
+    execFileSync(join(root, 'node_modules/.bin/ng'), ['build', `bench-${app}`, '--stats-json'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   }
 }
 
@@ -58,6 +59,9 @@ if (want('bundle')) {
     );
   }
   report(bundle.results);
+  const added = bundle.results[0]?.details?.addedInitialModulesRawBytes ?? [];
+  if (added.length) console.log('  what the library app adds to the initial chunks, raw bytes by module (esbuild metafile):');
+  for (const m of added.slice(0, 10)) console.log(`    ${String(m.bytes).padStart(6)}  ${m.module}`);
 }
 
 const emulator = await startEmulator({
