@@ -44,6 +44,23 @@ export {
   type GenesysRegionInfo,
 } from './lib/regions/regions';
 export { TRUSTED_TYPES_POLICY_NAME } from './lib/messenger/trusted-types-policy-name';
+export {
+  withAuthenticatedMessaging,
+  type AuthenticatedMessagingOptions,
+} from './lib/auth/with-authenticated-messaging';
+export { GenesysChatAuth } from './lib/auth/genesys-chat-auth';
+export {
+  GENESYS_AUTH_CODE_SOURCE,
+  type GenesysAuthCode,
+  type GenesysAuthCodeRequest,
+  type GenesysAuthCodeSource,
+  type GenesysAuthCodeSourceRef,
+} from './lib/auth/auth-code-source';
+export type {
+  GenesysAuthEvent,
+  GenesysAuthState,
+  GenesysLogoutOptions,
+} from './lib/auth/auth-types';
 
 // Private API for ngx-genesys-chat/testing and ngx-genesys-chat/messaging-widget; not covered by semver.
 export {
