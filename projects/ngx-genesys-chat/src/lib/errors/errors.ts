@@ -17,6 +17,7 @@ export function scriptLoadFailed(url: string): GenesysChatError {
   );
 }
 
+/** `READY_TIMEOUT`, naming the ready events still missing. */
 export function readyTimeout(ms: number, waitingFor: readonly string[]): GenesysChatError {
   return new GenesysChatError(
     'READY_TIMEOUT',
@@ -59,6 +60,7 @@ export function piiRejected(key: string, what: string): GenesysChatError {
   );
 }
 
+/** `COMMAND_REJECTED` for a Genesys command whose onReject ran. */
 export function commandRejected(command: string, reason: unknown): GenesysChatError {
   // Database.* reasons may echo the payload back, so their text is kept out of the message.
   const said = typeof reason === 'string' && !command.startsWith('Database.') ? `: ${reason}` : '';
@@ -70,6 +72,7 @@ export function commandRejected(command: string, reason: unknown): GenesysChatEr
   );
 }
 
+/** `COMMAND_TIMEOUT` for a Genesys command that did not answer in time. */
 export function commandTimeout(command: string, ms: number): GenesysChatError {
   return new GenesysChatError(
     'COMMAND_TIMEOUT',
@@ -79,6 +82,7 @@ export function commandTimeout(command: string, ms: number): GenesysChatError {
   );
 }
 
+/** `MESSENGER_ERROR` for an error event Messenger published. */
 export function messengerError(source: string, reason: unknown): GenesysChatError {
   return new GenesysChatError(
     'MESSENGER_ERROR',

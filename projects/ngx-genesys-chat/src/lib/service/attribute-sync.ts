@@ -64,12 +64,14 @@ export class AttributeSync {
     return this.desired;
   }
 
+  /** D becomes the customer's map (a new identity); resolves once the target holds it. */
   identify(attributes: CustomAttributes): Promise<void> {
     if (this.destroyed) return never();
     this.replaceDesired(attributes, 'identify()');
     return this.whenSynced('identify()');
   }
 
+  /** D becomes empty (logout); resolves once the target holds no attributes. */
   clear(): Promise<void> {
     if (this.destroyed) return never();
     this.replaceDesired(Object.freeze({}), 'clearIdentity()');

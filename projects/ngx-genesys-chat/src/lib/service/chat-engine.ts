@@ -16,16 +16,24 @@ import type {
 export interface ChatEngine {
   readonly ready$: Observable<void>;
   readonly events$: Observable<GenesysChatEvent>;
+  /** See `GenesysChatService.load()`. */
   load(): Promise<void>;
+  /** See `GenesysChatService.startChat()`. */
   startChat(customer: CrmCustomer | string, options?: StartChatOptions): Promise<StartChatResult>;
+  /** See `GenesysChatService.setAttributes()`. */
   setAttributes(attributes: GenesysAttributes): Promise<void>;
+  /** See `GenesysChatService.identify()`. */
   identify(customer: CrmCustomer | string): Promise<void>;
+  /** See `GenesysChatService.clearIdentity()`. */
   clearIdentity(): Promise<void>;
+  /** See `GenesysChatService.diagnose()`. */
   diagnose(): Promise<GenesysDiagnosis>;
 }
 
 /** What an engine needs from the service that owns the status. */
 export interface ChatEngineHost {
+  /** Publishes a new status to the service's signal and observable. */
   setStatus(status: GenesysChatStatus): void;
+  /** The status the service shows now. */
   status(): GenesysChatStatus;
 }
