@@ -4,6 +4,7 @@ import type { DeploymentFaults, RoutingConfig } from './config';
 export type { ServerFrame } from './guest-frames';
 import {
   type ClientRequest,
+  type ServerFrame,
   attributeBytes,
   now,
   parseClientRequest,
@@ -137,7 +138,9 @@ export class GuestApi {
           type: 'Text',
           text,
           direction: 'Outbound',
-          channel: { time: now(), messageId: id, from: { nickname: 'Agent' } },
+          // As in Genesys' outbound fixtures (MT Response.kt): a Private channel message.
+          channel: { time: now(), messageId: id, type: 'Private', from: { nickname: 'Agent' } },
+          metadata: { correlationId: id },
           originatingEntity: 'Human',
         },
       });
@@ -273,15 +276,22 @@ export class GuestApi {
           direction: 'Inbound',
           channel: { time: now(), messageId: id },
           metadata: { correlationId: tracingId ?? id },
-          originatingEntity: 'Human',
+          // No originatingEntity: Genesys sets it on outbound (agent or bot) messages only.
         },
         tracingId,
       });
     } else if (message.type === 'Event') {
       for (const event of message.events) {
+        if (event.eventType === 'Typing') {
+          // The emulator's deployments have the typing indicator off (showUserTypingIndicator:
+          // false), and Genesys refuses typing events then (reference §5, MT-fx).
+          stringError(ws, 403, 'Turn on the Feature Toggle or fix the configuration.', tracingId);
+          continue;
+        }
         if (event.eventType !== 'Presence') continue;
         if (event.presenceType === 'Join') {
           this.conversationFor(session, attributes ?? {});
+          send(ws, joinEcho(tracingId));
         } else if (event.presenceType === 'Clear') {
           const conversation = session.conversationId
             ? this.deps.store.get(session.conversationId)
@@ -324,7 +334,13 @@ export class GuestApi {
       type: 'response',
       class: 'SessionResponse',
       code: 200,
-      body: { connected: false },
+      body: {
+        connected: false,
+        newSession: false,
+        readOnly: false,
+        maxCustomDataBytes: MAX_CUSTOM_DATA_BYTES,
+        clearedExistingSession: false,
+      },
       tracingId,
     });
     for (const other of session.sockets) {
@@ -334,4 +350,23 @@ export class GuestApi {
     }
     session.sockets.clear();
   }
+}
+
+/** A presence Join comes back as an inbound Event message, as Genesys echoes it (MT Response.kt, structuredMessageWithEvents). */
+function joinEcho(tracingId: string | undefined): ServerFrame {
+  const id = randomUUID();
+  return {
+    type: 'message',
+    class: 'StructuredMessage',
+    code: 200,
+    body: {
+      direction: 'Inbound',
+      id,
+      channel: { time: now(), messageId: id },
+      type: 'Event',
+      metadata: { correlationId: tracingId ?? id },
+      events: [{ eventType: 'Presence', presence: { type: 'Join' } }],
+    },
+    tracingId,
+  };
 }

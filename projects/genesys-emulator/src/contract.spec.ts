@@ -1,0 +1,291 @@
+import type { EmulatorOptions } from './config';
+import { type RunningEmulator, startEmulator } from './emulator';
+import { GuestSocket } from './testing/guest-socket';
+import { httpRequest } from './testing/http-client';
+
+/*
+ * Issue 14 item 8: the emulator's frames against Genesys' own published frames, the test fixtures
+ * of MyPureCloud/genesys-messenger-transport-mobile-sdk
+ * (transport/src/androidUnitTest/kotlin/transport/util/Response.kt, read at the default branch on
+ * 2026-12-02). Each row restates one fixture as a shape, in our words: type, class, code, and the
+ * JSON type of every body field (nested objects one level down). The emulator may send more
+ * fields; it may not lack one, or give it another type.
+ */
+type Shape = { type: string; class: string; code: number; body: 'string' | Record<string, string> };
+const FIXTURES: Record<string, Shape> = {
+  // Response.configureSuccess()
+  configureSuccess: {
+    type: 'response',
+    class: 'SessionResponse',
+    code: 200,
+    body: {
+      connected: 'boolean',
+      newSession: 'boolean',
+      readOnly: 'boolean',
+      maxCustomDataBytes: 'number',
+      clearedExistingSession: 'boolean',
+    },
+  },
+  // Response.webSocketRequestFailed
+  webSocketRequestFailed: { type: 'response', class: 'string', code: 400, body: 'string' },
+  // Response.sessionNotFound
+  sessionNotFound: { type: 'response', class: 'string', code: 4007, body: 'string' },
+  // Response.messageTooLong
+  messageTooLong: { type: 'response', class: 'string', code: 4011, body: 'string' },
+  // Response.customAttributeSizeTooLarge
+  customAttributeSizeTooLarge: { type: 'response', class: 'string', code: 4013, body: 'string' },
+  // Response.tooManyRequests
+  tooManyRequests: {
+    type: 'response',
+    class: 'TooManyRequestsErrorMessage',
+    code: 429,
+    body: { retryAfter: 'number', errorCode: 'number', errorMessage: 'string' },
+  },
+  // Response.typingIndicatorForbidden
+  typingIndicatorForbidden: { type: 'response', class: 'string', code: 403, body: 'string' },
+  // Response.onMessage(Inbound): the echo of the guest's own text
+  onMessageInbound: {
+    type: 'message',
+    class: 'StructuredMessage',
+    code: 200,
+    body: {
+      text: 'string',
+      direction: 'string',
+      id: 'string',
+      channel: 'object',
+      'channel.time': 'string',
+      'channel.messageId': 'string',
+      type: 'string',
+    },
+  },
+  // Response.onMessageWithAttachment(Outbound), without its attachment content: an agent's text
+  onMessageOutbound: {
+    type: 'message',
+    class: 'StructuredMessage',
+    code: 200,
+    body: {
+      direction: 'string',
+      id: 'string',
+      channel: 'object',
+      'channel.time': 'string',
+      'channel.type': 'string',
+      type: 'string',
+      text: 'string',
+      originatingEntity: 'string',
+    },
+  },
+  // Response.structuredMessageWithEvents(presenceJoin, Inbound)
+  presenceJoinEcho: {
+    type: 'message',
+    class: 'StructuredMessage',
+    code: 200,
+    body: {
+      direction: 'string',
+      id: 'string',
+      channel: 'object',
+      'channel.time': 'string',
+      'channel.messageId': 'string',
+      type: 'string',
+      metadata: 'object',
+      'metadata.correlationId': 'string',
+      events: 'array',
+    },
+  },
+  // Response.sessionClearedEvent
+  sessionClearedEvent: { type: 'message', class: 'SessionClearedEvent', code: 200, body: {} },
+  // Response.connectionClosedEventNoReason
+  connectionClosedEvent: { type: 'message', class: 'ConnectionClosedEvent', code: 200, body: {} },
+  // Response.healthCheckResponse
+  healthCheckResponse: {
+    type: 'response',
+    class: 'StructuredMessage',
+    code: 200,
+    body: { text: 'string', type: 'string', direction: 'string', id: 'string' },
+  },
+};
+
+const jsonType = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
+function field(body: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) =>
+        node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined,
+      body,
+    );
+}
+/** Every difference between a frame and a fixture's shape, as readable lines. */
+function mismatches(frame: Record<string, unknown> | undefined, shape: Shape): string[] {
+  if (!frame) return ['no frame'];
+  const out: string[] = [];
+  for (const key of ['type', 'class', 'code'] as const)
+    if (frame[key] !== shape[key]) out.push(`${key}: ${String(frame[key])} ≠ ${shape[key]}`);
+  if (shape.body === 'string') {
+    if (typeof frame['body'] !== 'string') out.push(`body: ${jsonType(frame['body'])} ≠ string`);
+  } else {
+    for (const [path, type] of Object.entries(shape.body)) {
+      const actual = jsonType(field(frame['body'], path));
+      if (actual !== type) out.push(`body.${path}: ${actual} ≠ ${type}`);
+    }
+  }
+  return out;
+}
+
+const ACTIVE = '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f';
+const options: EmulatorOptions = {
+  port: 0,
+  quiet: true,
+  deployments: [{ id: ACTIVE }],
+  rateLimitPerSecond: 2,
+};
+
+describe('emulator frames match Genesys fixtures', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator(options);
+  });
+  afterEach(() => emulator.reset());
+  afterAll(() => emulator.close());
+
+  type Frame = Record<string, unknown>;
+  async function session(): Promise<{ guest: GuestSocket; token: string; first: Frame }> {
+    const guest = await GuestSocket.open(emulator.url, ACTIVE);
+    const token = crypto.randomUUID();
+    const first = (await guest.ask({
+      action: 'configureSession',
+      token,
+      deploymentId: ACTIVE,
+      tracingId: 'cfg',
+    })) as Frame;
+    return { guest, token, first };
+  }
+  const say = (
+    g: GuestSocket,
+    token: string,
+    tracingId: string,
+    message: Record<string, unknown>,
+  ) => g.ask({ action: 'onMessage', token, tracingId, message }) as Promise<Frame>;
+  const waitFor = async (
+    g: GuestSocket,
+    pred: (f: Frame) => boolean,
+  ): Promise<Frame | undefined> => {
+    for (let i = 0; i < 40; i++) {
+      const f = (g.frames as Frame[]).find(pred);
+      if (f) return f;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return undefined;
+  };
+
+  it('every emulator frame has the fixture shape', async () => {
+    const got: Record<string, Frame | undefined> = {};
+    const { guest, token, first } = await session();
+    got['configureSuccess'] = first;
+    got['webSocketRequestFailed'] = await say(guest, token, 'bad', { type: 'Nope' });
+    got['messageTooLong'] = await say(guest, token, 'long', {
+      type: 'Text',
+      text: 'x'.repeat(4097),
+    });
+    await new Promise((r) => setTimeout(r, 1000)); // a fresh rate window
+    got['customAttributeSizeTooLarge'] = await say(guest, token, 'big', {
+      type: 'Text',
+      text: 'hi',
+      channel: { metadata: { customAttributes: { blob: 'x'.repeat(2100) } } },
+    });
+    got['onMessageInbound'] = await say(guest, token, 'hello', { type: 'Text', text: 'hello' });
+    got['tooManyRequests'] = await say(guest, token, 'fast', { type: 'Text', text: 'again' });
+    await new Promise((r) => setTimeout(r, 1000));
+    got['typingIndicatorForbidden'] = await say(guest, token, 'typing', {
+      type: 'Event',
+      events: [{ eventType: 'Typing', typing: { type: 'On' } }],
+    });
+    got['healthCheckResponse'] = (await guest.ask({
+      action: 'echo',
+      token,
+      tracingId: 'SGVhbHRoQ2hlY2tNZXNzYWdlSWQ=',
+      message: { type: 'Text', text: 'ping' },
+    })) as Frame;
+
+    const [conversation] = emulator.conversations();
+    await httpRequest(emulator.url, `/emulator/conversations/${conversation.id}/reply`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-emulator-token': emulator.token },
+      body: JSON.stringify({ text: 'Hi, I am the agent' }),
+    });
+    got['onMessageOutbound'] = await waitFor(
+      guest,
+      (f) => (f['body'] as Frame | undefined)?.['direction'] === 'Outbound',
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    await say(guest, token, 'clear', {
+      type: 'Event',
+      events: [{ eventType: 'Presence', presence: { type: 'Clear' } }],
+    }).catch(() => undefined);
+    got['sessionClearedEvent'] = await waitFor(guest, (f) => f['class'] === 'SessionClearedEvent');
+    guest.close();
+
+    const other = await session();
+    got['presenceJoinEcho'] = await say(other.guest, other.token, 'join', {
+      type: 'Event',
+      events: [{ eventType: 'Presence', presence: { type: 'Join' } }],
+    });
+    const second = await GuestSocket.open(emulator.url, ACTIVE);
+    await second.ask({ action: 'configureSession', token: other.token, tracingId: 'cfg2' });
+    await other.guest.ask({
+      action: 'closeSession',
+      token: other.token,
+      closeAllConnections: true,
+      tracingId: 'close',
+    });
+    got['connectionClosedEvent'] = await waitFor(
+      second,
+      (f) => f['class'] === 'ConnectionClosedEvent',
+    );
+    other.guest.close();
+    second.close();
+
+    const stranger = await GuestSocket.open(emulator.url, ACTIVE);
+    got['sessionNotFound'] = (await stranger.ask({
+      action: 'onMessage',
+      token: 'unknown',
+      tracingId: 'nf',
+      message: { type: 'Text', text: 'x' },
+    })) as Frame;
+    stranger.close();
+
+    const report = Object.fromEntries(
+      Object.entries(FIXTURES).map(([name, shape]) => [name, mismatches(got[name], shape)]),
+    );
+    expect(report).toEqual(Object.fromEntries(Object.keys(FIXTURES).map((name) => [name, []])));
+  }, 15_000);
+
+  it("the guest's own echo carries no originatingEntity, and agent text is a Private channel message with a correlation id", async () => {
+    const { guest, token } = await session();
+    const echo = await say(guest, token, 'e', { type: 'Text', text: 'hi' });
+    expect(echo['body']).not.toHaveProperty('originatingEntity');
+    const [c] = emulator.conversations();
+    await httpRequest(emulator.url, `/emulator/conversations/${c.id}/reply`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-emulator-token': emulator.token },
+      body: JSON.stringify({ text: 'agent' }),
+    });
+    const out = await waitFor(
+      guest,
+      (f) => (f['body'] as Frame | undefined)?.['direction'] === 'Outbound',
+    );
+    expect(out?.['body']).toMatchObject({
+      channel: { type: 'Private' },
+      metadata: { correlationId: expect.any(String) },
+      originatingEntity: 'Human',
+    });
+    guest.close();
+  });
+
+  it('closeSession answers with the SessionResponse fields Genesys sends', async () => {
+    const { guest, token } = await session();
+    const closed = (await guest.ask({ action: 'closeSession', token, tracingId: 'bye' })) as Frame;
+    expect(mismatches(closed, FIXTURES['configureSuccess'])).toEqual([]);
+    expect(closed['body']).toMatchObject({ connected: false });
+    guest.close();
+  });
+});
