@@ -4,11 +4,14 @@
  * drains Genesys.q in order, replaces the function), implements the documented command and event
  * subset, draws a minimal Messenger panel (messenger-ui.ts) with DOM APIs only, and talks to the emulator over the
  * Guest API WebSocket. Custom attributes travel only with the customer's next message, in
- * message.channel.metadata.customAttributes, as on the real platform.
+ * message.channel.metadata.customAttributes, as on the real platform. Restore on reload, clear and
+ * purge live in conversation-lifecycle.ts.
  */
-import { clone, deepMerge, readPath, removePath, uuid } from './database-helpers';
+import { type RestoreState, createLifecycle } from './conversation-lifecycle';
+import { clone, deepMerge, readPath, removePath } from './database-helpers';
 import { type Frame, createGuestConnection } from './guest-connection';
 import { type MessengerUi, buildMessengerUi } from './messenger-ui';
+import { createVisitorStore } from './visitor-store';
 
 (() => {
   type Callback = (value?: unknown) => void;
@@ -43,8 +46,15 @@ import { type MessengerUi, buildMessengerUi } from './messenger-ui';
   const debug = !!config.debug;
 
   const subscribers = new Map<string, Callback[]>();
-  /** For tests and benchmarks: every command received (with its performance.now() time) and the subscription count. */
-  const record = { commands: [] as { name: string; at: number }[], subscriptions: 0 };
+  /**
+   * For tests and benchmarks: every command received (with its performance.now() time), the
+   * subscription count, and whether this load's restore is done (`restore`).
+   */
+  const record = {
+    commands: [] as { name: string; at: number }[],
+    subscriptions: 0,
+    restore: 'pending' as RestoreState,
+  };
   Object.defineProperty(window, 'genesysEmulator', { value: record, configurable: true });
   const published = new Map<string, Envelope>();
   const database: { messaging: { customAttributes: Record<string, string> } } & Record<
@@ -56,17 +66,34 @@ import { type MessengerUi, buildMessengerUi } from './messenger-ui';
   let attributesPending = false;
   let headless = false;
   let conversationActive = false;
-  const clearWaiters: (() => void)[] = [];
+  let panelOpen = false;
+  /** The deployment's config.json as fetched; `GenesysJS.configuration` answers with it. */
+  let deploymentConfig: unknown = null;
   let resolveDatabase: () => void = () => undefined;
   const databaseReady = new Promise<void>((resolve) => (resolveDatabase = resolve));
   let resolveMessaging: () => void = () => undefined;
   const messagingReady = new Promise<void>((resolve) => (resolveMessaging = resolve));
   let ui: MessengerUi | null = null;
-  const { connect, sendFrame, request } = createGuestConnection({
+  const visitor = createVisitorStore(deploymentId);
+  const { connect, disconnect, sendFrame, request } = createGuestConnection({
     base,
     deploymentId,
-    publish: (event, data) => publish(event, data),
+    visitor,
+    publish: (event, data) => {
+      publish(event, data);
+      if (event === 'MessagingService.reconnected') lifecycle.restoredAgain();
+    },
     onFrame: (frame, waited) => onFrame(frame, waited),
+  });
+  const lifecycle = createLifecycle({
+    visitor,
+    connect,
+    disconnect,
+    sendFrame,
+    publish: (event, data) => publish(event, data),
+    ui: () => ui,
+    setActive: (active) => (conversationActive = active),
+    report: (state) => (record.restore = state),
   });
 
   const log = (...args: unknown[]) => {
@@ -106,12 +133,14 @@ import { type MessengerUi, buildMessengerUi } from './messenger-ui';
       if ((await faults()).messengerOpenRejected) throw 'Messenger.open rejected (emulator fault)';
       ui?.show();
       publish('Messenger.opened');
+      panel(true);
       return {};
     },
     'Messenger.close': async () => {
       await messagingReady;
       ui?.hide();
       publish('Messenger.closed');
+      panel(false);
       return {};
     },
     'Launcher.show': async () => {
@@ -139,16 +168,27 @@ import { type MessengerUi, buildMessengerUi } from './messenger-ui';
     },
     'MessagingService.clearConversation': async () => {
       await messagingReady;
-      await connect();
-      const cleared = new Promise<void>((resolve) => clearWaiters.push(resolve));
-      sendFrame(
-        { type: 'Event', events: [{ eventType: 'Presence', presence: { type: 'Clear' } }] },
-        uuid(),
-      );
-      await cleared;
+      await lifecycle.clearConversation();
+      return {};
+    },
+    // Confirmed (reference §2: IBM, DC-hl). Genesys answers with a trimmed config; the emulator
+    // gives the whole config.json, which holds every field the trimmed one could.
+    'GenesysJS.configuration': async () => {
+      await messagingReady;
+      return clone(deploymentConfig);
+    },
+    'Identifiers.purgeAll': async () => {
+      lifecycle.purgeAll();
       return {};
     },
   };
+
+  /** `Conversations.opened` / `.closed` (reference §2, DC-conv) when the panel's state changes. */
+  function panel(open: boolean): void {
+    if (open === panelOpen) return;
+    panelOpen = open;
+    publish(open ? 'Conversations.opened' : 'Conversations.closed');
+  }
 
   const genesys: GenesysFn = (type, name, payload, onResolve, onReject) => {
     if (type === 'subscribe') {
@@ -205,6 +245,9 @@ import { type MessengerUi, buildMessengerUi } from './messenger-ui';
       return;
     }
     headless = !!deployment.headlessMode?.enabled;
+    deploymentConfig = deployment;
+    lifecycle.configure(deployment);
+    publish('GenesysJS.configurationReceived', { deploymentConfig: clone(deployment) });
     const f = await faults();
     const never = f.neverReady;
     if (never !== 'Database' && never !== 'all') {
@@ -224,6 +267,8 @@ import { type MessengerUi, buildMessengerUi } from './messenger-ui';
     if (never !== 'all') publish('MessagingService.ready');
     if (!headless && never !== 'Messenger' && never !== 'all') publish('Messenger.ready');
     log('ready', { headless });
+    // Like Messenger on a reload: a stored session is reconnected and its transcript restored.
+    await lifecycle.restore();
   }
 
   async function faults(): Promise<Faults> {
@@ -282,6 +327,7 @@ import { type MessengerUi, buildMessengerUi } from './messenger-ui';
   }
 
   function onFrame(frame: Frame, waited: boolean): void {
+    if (lifecycle.onFrame(frame)) return;
     if (frame.class === 'StructuredMessage' && frame.type === 'message') {
       const body = frame.body as { text?: string; direction?: string; type?: string };
       publish('MessagingService.messagesReceived', {
@@ -289,12 +335,6 @@ import { type MessengerUi, buildMessengerUi } from './messenger-ui';
       });
       if (body.type === 'Text' && typeof body.text === 'string')
         ui?.add(body.direction === 'Outbound' ? 'Outbound' : 'Inbound', body.text);
-    } else if (frame.class === 'SessionClearedEvent') {
-      conversationActive = false;
-      clearWaiters.splice(0).forEach((resolve) => resolve());
-      ui?.clear();
-      publish('MessagingService.conversationCleared');
-      publish('Conversations.closed');
     } else if (
       !waited &&
       (frame.class === 'string' || frame.class === 'TooManyRequestsErrorMessage')

@@ -1,9 +1,17 @@
 /*
  * The bootstrap stand-in's Guest API connection: one WebSocket per guest session token (kept in
- * localStorage per deployment, as Genesys keeps its own), configureSession on open, and
- * request/answer matching by tracing id. Frames that answer no request go to `onFrame`.
+ * localStorage per deployment by visitor-store.ts, as Genesys keeps its own), configureSession on
+ * open, and request/answer matching by tracing id. Frames that answer no request go to `onFrame`.
  */
 import { uuid } from './database-helpers';
+import type { VisitorStore } from './visitor-store';
+
+/** The SessionResponse body fields the stand-in reads (reference §5). */
+export interface SessionBody {
+  connected?: boolean;
+  newSession?: boolean;
+  readOnly?: boolean;
+}
 
 /** A server → client frame (reference §5). */
 export interface Frame {
@@ -22,6 +30,7 @@ interface Pending {
 export interface GuestConnectionOptions {
   base: string;
   deploymentId: string;
+  visitor: VisitorStore;
   publish(event: string, data?: unknown): void;
   /** Every frame after the session handshake; `waited` when it answered a pending request. */
   onFrame(frame: Frame, waited: boolean): void;
@@ -30,11 +39,14 @@ export interface GuestConnectionOptions {
 export function createGuestConnection({
   base,
   deploymentId,
+  visitor,
   publish,
   onFrame: handleFrame,
 }: GuestConnectionOptions) {
   let socket: WebSocket | null = null;
-  let session: Promise<void> | null = null;
+  let session: Promise<SessionBody> | null = null;
+  /** Sockets closed on purpose (clear, purge): their close is no connection loss. */
+  const dropped = new WeakSet<WebSocket>();
   let hadSession = false;
   const pending = new Map<string, Pending>();
 
@@ -47,17 +59,13 @@ export function createGuestConnection({
     handleFrame(frame, !!waiting);
   }
 
-  function connect(): Promise<void> {
+  /** Connects (or joins the connection under way) and resolves with the SessionResponse body. */
+  function connect(): Promise<SessionBody> {
     if (session) return session;
-    const tokenKey = `genesys-emulator:token:${deploymentId}`;
-    let token = localStorage.getItem(tokenKey);
-    if (!token) {
-      token = uuid();
-      localStorage.setItem(tokenKey, token);
-    }
+    const token = visitor.ensureToken();
     const reconnecting = hadSession;
     if (reconnecting) publish('MessagingService.reconnecting');
-    const attempt = new Promise<void>((resolve, reject) => {
+    const attempt = new Promise<SessionBody>((resolve, reject) => {
       const ws = new WebSocket(
         `${base.replace(/^http/, 'ws')}/v1?deploymentId=${encodeURIComponent(deploymentId)}`,
       );
@@ -69,7 +77,7 @@ export function createGuestConnection({
       ws.addEventListener('message', (event) => {
         const frame = JSON.parse(String(event.data)) as Frame;
         if (frame.class === 'SessionResponse' && frame.tracingId === tracingId) {
-          const body = frame.body as { connected?: boolean; newSession?: boolean };
+          const body = frame.body as SessionBody;
           if (!body.connected) {
             reject('Cannot start conversation');
             return;
@@ -77,12 +85,13 @@ export function createGuestConnection({
           hadSession = true;
           publish(reconnecting ? 'MessagingService.reconnected' : 'MessagingService.started', body);
           if (!reconnecting) publish('Conversations.started', body);
-          resolve();
+          resolve(body);
           return;
         }
         onFrame(frame);
       });
       ws.addEventListener('close', () => {
+        if (dropped.has(ws)) return;
         if (socket === ws) socket = null;
         session = null;
         for (const [id, p] of pending) {
@@ -100,10 +109,29 @@ export function createGuestConnection({
     return attempt;
   }
 
+  /**
+   * Closes the socket on purpose and forgets the session, without `offline`: after a clear or a
+   * purge the next connect is a first one again (a new token makes a new session).
+   */
+  function disconnect(): void {
+    const ws = socket;
+    socket = null;
+    session = null;
+    hadSession = false;
+    for (const [id, p] of pending) {
+      pending.delete(id);
+      p.reject({ code: 0, body: 'session ended' });
+    }
+    if (ws) {
+      dropped.add(ws);
+      ws.close();
+    }
+  }
+
   function sendFrame(message: Record<string, unknown>, tracingId: string): void {
     const ws = socket;
     if (!ws || ws.readyState !== WebSocket.OPEN) throw 'Not connected';
-    const token = localStorage.getItem(`genesys-emulator:token:${deploymentId}`);
+    const token = visitor.token();
     ws.send(JSON.stringify({ action: 'onMessage', token, tracingId, message }));
   }
 
@@ -124,5 +152,5 @@ export function createGuestConnection({
     return frame;
   }
 
-  return { connect, sendFrame, request };
+  return { connect, disconnect, sendFrame, request };
 }

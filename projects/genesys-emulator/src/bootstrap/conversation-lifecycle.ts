@@ -1,0 +1,165 @@
+/*
+ * The bootstrap stand-in's conversation lifecycle across page loads: restore on load, clear
+ * (`MessagingService.clearConversation`) and purge (`Identifiers.purgeAll`). The threat this
+ * models is the shared computer: what the next visitor in the same browser can still see.
+ *
+ * - Restore (reference §4 "Restore"): with a stored token the stand-in reconnects with the same
+ *   token and publishes `MessagingService.restored` with the latest 25 messages; again after a
+ *   reconnect. The payload shape `{ messages }` is the emulator's choice (UNCONFIRMED, §2 says only
+ *   "recent messages"); it mirrors `messagesReceived`.
+ * - Clear (reference §4 "Clear", MT-uml): only when the deployment has
+ *   `messenger.apps.conversations.conversationClear.enabled`; sends the presence `Clear` event,
+ *   waits for `SessionClearedEvent`, then drops the token and the kept transcript, empties the
+ *   panel and publishes `MessagingService.conversationCleared`.
+ * - Purge (reference §2 `Identifiers.purgeAll`, GS): forgets the visitor (token, transcript) and
+ *   closes the socket. The panel in memory is left alone: GS reloads the page right after.
+ */
+import { uuid } from './database-helpers';
+import type { Frame, SessionBody } from './guest-connection';
+import type { MessengerUi } from './messenger-ui';
+import { type MessageBody, RESTORE_LIMIT, type VisitorStore } from './visitor-store';
+
+/** How long a clear waits for the server's SessionClearedEvent. */
+const CLEAR_TIMEOUT_MS = 10_000;
+
+/** For tests: whether the load's restore is still under way, found a session, or had none. */
+export type RestoreState = 'pending' | 'restored' | 'none' | 'failed';
+
+export interface LifecycleDeps {
+  visitor: VisitorStore;
+  connect(): Promise<SessionBody>;
+  disconnect(): void;
+  sendFrame(message: Record<string, unknown>, tracingId: string): void;
+  publish(event: string, data?: unknown): void;
+  ui(): MessengerUi | null;
+  /** Whether a conversation is under way (startConversation refuses a second one). */
+  setActive(active: boolean): void;
+  /** Test hook: where the restore state is shown (window.genesysEmulator). */
+  report(state: RestoreState): void;
+}
+
+interface Clearing {
+  tracingId: string;
+  resolve(): void;
+  reject(reason: unknown): void;
+}
+
+export function createLifecycle(deps: LifecycleDeps) {
+  const { visitor, publish } = deps;
+  let clearEnabled = false;
+  let clearing: Clearing | null = null;
+
+  function show(messages: MessageBody[]): void {
+    for (const m of messages)
+      if (m['type'] === 'Text' && typeof m['text'] === 'string')
+        deps.ui()?.add(m['direction'] === 'Outbound' ? 'Outbound' : 'Inbound', m['text']);
+  }
+
+  /** The deployment's conversation clear setting (reference §4, MT; TF `conversation_clear_enabled`). */
+  function configure(deployment: unknown): void {
+    const apps = (deployment as { messenger?: { apps?: { conversations?: unknown } } }).messenger
+      ?.apps?.conversations as { conversationClear?: { enabled?: unknown } } | undefined;
+    clearEnabled = apps?.conversationClear?.enabled === true;
+  }
+
+  /** On load: reconnect with the stored token and restore the kept transcript. */
+  async function restore(): Promise<void> {
+    if (!visitor.token()) return deps.report('none');
+    deps.report('pending');
+    let body: SessionBody;
+    try {
+      body = await deps.connect();
+    } catch {
+      return deps.report('failed');
+    }
+    if (body.newSession) {
+      // The server no longer knows this token: whatever was kept belongs to an ended session.
+      visitor.forgetTranscript();
+      return deps.report('none');
+    }
+    const messages = visitor.recent().slice(-RESTORE_LIMIT);
+    deps.setActive(messages.length > 0);
+    deps.ui()?.clear();
+    show(messages);
+    publish('MessagingService.restored', { messages });
+    deps.report('restored');
+  }
+
+  /** After a WebSocket reconnect Genesys publishes `restored` again (reference §4; UKHO de-duplicates). */
+  function restoredAgain(): void {
+    publish('MessagingService.restored', { messages: visitor.recent().slice(-RESTORE_LIMIT) });
+  }
+
+  function forgetAll(): void {
+    visitor.forget();
+    deps.disconnect();
+    deps.setActive(false);
+  }
+
+  function cleared(): void {
+    forgetAll();
+    deps.ui()?.clear();
+    publish('MessagingService.conversationCleared');
+  }
+
+  async function clearConversation(): Promise<void> {
+    if (!clearEnabled)
+      throw 'Conversation clear is not enabled for this deployment (messenger.apps.conversations.conversationClear.enabled)';
+    if (clearing) throw 'A conversation clear is already in progress';
+    if (visitor.token()) {
+      await deps.connect();
+      const tracingId = uuid();
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          clearing = null;
+          reject('No SessionClearedEvent from the server');
+        }, CLEAR_TIMEOUT_MS);
+        const done = (fn: () => void) => () => {
+          clearTimeout(timer);
+          clearing = null;
+          fn();
+        };
+        clearing = {
+          tracingId,
+          resolve: done(resolve),
+          reject: (reason) => done(() => reject(reason))(),
+        };
+        try {
+          deps.sendFrame(
+            { type: 'Event', events: [{ eventType: 'Presence', presence: { type: 'Clear' } }] },
+            tracingId,
+          );
+        } catch (error) {
+          clearing.reject(error);
+        }
+      });
+    }
+    // No stored token: nothing on the server to end; the local state is wiped all the same.
+    cleared();
+  }
+
+  function purgeAll(): void {
+    forgetAll();
+  }
+
+  /** Keeps the transcript and answers the clear; returns true when the frame was a clear's. */
+  function onFrame(frame: Frame): boolean {
+    if (frame.class === 'StructuredMessage' && frame.type === 'message') {
+      visitor.append(frame.body as MessageBody);
+      return false;
+    }
+    if (frame.class === 'SessionClearedEvent') {
+      // Answers our Clear, or another tab of the same visitor cleared: either way it is over.
+      if (clearing) clearing.resolve();
+      else cleared();
+      return true;
+    }
+    if (clearing && frame.tracingId === clearing.tracingId && frame.code >= 400) {
+      clearing.reject({ code: frame.code, body: frame.body });
+      return true;
+    }
+    return false;
+  }
+
+  return { configure, restore, restoredAgain, clearConversation, purgeAll, onFrame };
+}
