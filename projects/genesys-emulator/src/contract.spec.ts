@@ -288,4 +288,48 @@ describe('emulator frames match Genesys fixtures', () => {
     expect(closed['body']).toMatchObject({ connected: false });
     guest.close();
   });
+
+  it('an agent disconnect reaches the guest as an outbound presence Disconnect event, and the next message starts a new conversation', async () => {
+    const { guest, token } = await session();
+    await say(guest, token, 'first', { type: 'Text', text: 'hi' });
+    const [c] = emulator.conversations();
+    const r = await httpRequest(emulator.url, `/emulator/conversations/${c.id}/disconnect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-emulator-token': emulator.token },
+      body: '{}',
+    });
+    expect(r.status).toBe(200);
+    const event = await waitFor(
+      guest,
+      (f) => (f['body'] as Frame | undefined)?.['type'] === 'Event',
+    );
+    // Response.structuredMessageWithEvents(presenceDisconnect, Outbound)
+    expect(
+      mismatches(event, {
+        type: 'message',
+        class: 'StructuredMessage',
+        code: 200,
+        body: {
+          direction: 'string',
+          id: 'string',
+          channel: 'object',
+          'channel.time': 'string',
+          'channel.messageId': 'string',
+          type: 'string',
+          metadata: 'object',
+          'metadata.correlationId': 'string',
+          events: 'array',
+        },
+      }),
+    ).toEqual([]);
+    expect(event?.['body']).toMatchObject({
+      direction: 'Outbound',
+      events: [{ eventType: 'Presence', presence: { type: 'Disconnect' } }],
+    });
+    expect(emulator.conversations()[0].state).toBe('disconnected');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await say(guest, token, 'again', { type: 'Text', text: 'back again' });
+    expect(emulator.conversations().map((x) => x.state)).toEqual(['disconnected', 'connected']);
+    guest.close();
+  });
 });

@@ -191,6 +191,18 @@ export function emulatorRoutes(ctx: RouteContext): Route[] {
     },
     {
       method: 'POST',
+      path: new RegExp(`^/emulator/conversations/${ID}/disconnect$`),
+      access: 'admin',
+      token: true,
+      handle(_req, res, [id]) {
+        const c = ctx.store.get(id);
+        if (!c) return json(res, 404, notFound());
+        ctx.guestApi.disconnect(c);
+        json(res, 200, conversationSummary(c));
+      },
+    },
+    {
+      method: 'POST',
       path: '/emulator/faults',
       access: 'admin',
       token: true,

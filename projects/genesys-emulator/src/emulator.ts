@@ -37,6 +37,8 @@ export interface RunningEmulator {
   reset(): void;
   /** The conversations so far, as the agent page shows them. */
   conversations(): ReturnType<typeof conversationSummary>[];
+  /** The agent ends a conversation: the guest gets a presence Disconnect event. */
+  disconnect(conversationId: string): void;
   /** Lets one more exact page origin read the Platform API stand-ins (for a harness that learns its port late). */
   allowOrigin(origin: string): void;
   close(): Promise<void>;
@@ -173,6 +175,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     reset,
     conversations: () => store.all().map(conversationSummary),
     allowOrigin,
+    disconnect: (id) => {
+      const c = store.get(id);
+      if (!c) throw new Error('unknown conversation id');
+      guestApi.disconnect(c);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();

@@ -147,6 +147,33 @@ export class GuestApi {
     }
   }
 
+  /**
+   * The agent ends the conversation: the guest gets an outbound presence Disconnect event (MT
+   * Response.kt, structuredMessageWithEvents with presenceDisconnect) and the conversation is
+   * disconnected, so the guest's next message starts a new one (disconnect type `Send`).
+   */
+  disconnect(conversation: Conversation): void {
+    conversation.state = 'disconnected';
+    const session = this.sessions.get(conversation.sessionToken);
+    if (session?.conversationId === conversation.id) session.conversationId = undefined;
+    const id = randomUUID();
+    for (const ws of session?.sockets ?? []) {
+      send(ws, {
+        type: 'message',
+        class: 'StructuredMessage',
+        code: 200,
+        body: {
+          direction: 'Outbound',
+          id,
+          channel: { time: now(), messageId: id },
+          type: 'Event',
+          metadata: { correlationId: id },
+          events: [{ eventType: 'Presence', presence: { type: 'Disconnect' } }],
+        },
+      });
+    }
+  }
+
   /** Every session and socket is forgotten (emulator reset). */
   reset(): void {
     for (const s of this.sessions.values()) for (const ws of s.sockets) ws.terminate();

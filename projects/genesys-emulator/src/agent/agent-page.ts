@@ -81,6 +81,18 @@
               body: JSON.stringify({ text }),
             }).then(refresh);
           });
+          if (c.state === 'connected') {
+            const end = el('button', 'Disconnect');
+            end.type = 'button';
+            end.addEventListener('click', () => {
+              void fetch(`/emulator/conversations/${c.id}/disconnect`, {
+                method: 'POST',
+                headers: { ...headers, 'Content-Type': 'application/json' },
+                body: '{}',
+              }).then(refresh);
+            });
+            form.append(end);
+          }
           card.append(form);
           return card;
         }),
