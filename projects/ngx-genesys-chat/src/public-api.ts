@@ -13,8 +13,10 @@ export {
 } from './lib/config/genesys-chat-config';
 export { GenesysChatService } from './lib/service/genesys-chat.service';
 export type {
+  ClearIdentityOptions,
   GenesysChatEvent,
   GenesysChatStatus,
+  GenesysConversationEnd,
   StartChatOptions,
   StartChatResult,
 } from './lib/service/genesys-chat-types';

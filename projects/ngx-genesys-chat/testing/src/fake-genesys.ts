@@ -27,6 +27,16 @@ export class FakeGenesys {
   attributes: Record<string, string> = {};
   /** Headless deployments publish `MessagingService.ready` and reject `Messenger.open`. */
   headless = false;
+  /**
+   * The deployment's `conversationClear.enabled`, as `GenesysJS.configuration` reports it; when
+   * false, `MessagingService.clearConversation` is refused (as Genesys refuses it). Set it to
+   * `undefined` for a configuration that does not say.
+   */
+  conversationClearEnabled: boolean | undefined = true;
+  /** How many times `MessagingService.clearConversation` ended a conversation. */
+  conversationsCleared = 0;
+  /** How many times `Identifiers.purgeAll` ran. */
+  identifiersPurged = 0;
   private readonly subscribers = new Map<string, Callback[]>();
   private readonly published = new Map<string, GenesysEventEnvelope>();
   private readonly rejections = new Map<string, unknown>();
@@ -57,6 +67,22 @@ export class FakeGenesys {
       return {};
     });
     this.handlers.set('MessagingService.sendMessage', () => ({}));
+    this.handlers.set('GenesysJS.configuration', () => ({
+      messenger: {
+        apps: { conversations: { conversationClear: { enabled: this.conversationClearEnabled } } },
+      },
+    }));
+    this.handlers.set('MessagingService.clearConversation', () => {
+      if (this.conversationClearEnabled === false) throw 'Conversation clear is not enabled';
+      this.conversationsCleared++;
+      // Genesys confirms once the server's SessionClearedEvent arrives, after the command answered.
+      void Promise.resolve().then(() => this.emit('MessagingService.conversationCleared', {}));
+      return {};
+    });
+    this.handlers.set('Identifiers.purgeAll', () => {
+      this.identifiersPurged++;
+      return {};
+    });
   }
 
   /** What the bootstrap script does when it runs: take over `window.Genesys` and drain its queue. */

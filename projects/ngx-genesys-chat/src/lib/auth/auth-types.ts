@@ -24,4 +24,11 @@ export interface GenesysLogoutOptions {
    * left in Messenger's page memory or the tab's storage. Default true.
    */
   readonly clearIdentity?: boolean;
+  /**
+   * With the identity, end the conversation on the Genesys side and remove Messenger's
+   * identifiers and host-page keys: `clearIdentity({ endConversation: true })`, after loading
+   * Messenger. Default true (a shared computer is the case to be safe for). Needs the
+   * deployment's conversation clear turned on to end the conversation on the server.
+   */
+  readonly endConversation?: boolean;
 }

@@ -1,4 +1,5 @@
 import {
+  DEPLOYMENT_ID,
   FIRST_CODE,
   SECRETS,
   flush,
@@ -50,6 +51,30 @@ describe('GenesysChatAuth.logout', () => {
     );
   });
 
+  it('a shared computer: ends the conversation on the server while the socket is up, before Auth.logout, and wipes what the page can', async () => {
+    const ctx = await chatting();
+    const activeKey = `_${DEPLOYMENT_ID}:gcmcsessionActive`;
+    localStorage.setItem(activeKey, '{"value":"true"}');
+    ctx.source.timeline = ctx.fake.timeline;
+    await ctx.auth.logout();
+    const t = ctx.fake.timeline;
+    const clearAt = t.indexOf('MessagingService.clearConversation');
+    expect(clearAt).toBeGreaterThan(-1);
+    expect(t.indexOf('Auth.logout')).toBeGreaterThan(clearAt);
+    expect(t.indexOf('Auth.logout')).toBeGreaterThan(t.indexOf('Identifiers.purgeAll'));
+    expect(ctx.fake.conversationsCleared).toBe(1);
+    expect(localStorage.getItem(activeKey)).toBeNull();
+    expect(t[t.length - 1]).toBe('signOut()');
+  });
+
+  it('{ endConversation: false } clears the identity but keeps the conversation', async () => {
+    const ctx = await chatting();
+    await ctx.auth.logout({ endConversation: false });
+    expect(ctx.fake.attributes).toEqual({});
+    expect(ctx.fake.timeline).not.toContain('MessagingService.clearConversation');
+    expect(ctx.fake.timeline).not.toContain('Identifiers.purgeAll');
+  });
+
   it('refuses getAuthCode while it runs, so a live IdP session cannot sign the same customer back in', async () => {
     const ctx = await chatting();
     ctx.fake.neverAnswerPluginCommand('Auth.logout');
@@ -75,7 +100,9 @@ describe('GenesysChatAuth.logout', () => {
     jest.useFakeTimers();
     const out = ctx.auth.logout();
     const settled = rejection(out);
-    await flush();
+    // The conversation is ended first (microtasks only in the fake); the deadline runs from Auth.logout.
+    for (let i = 0; i < 10 && !ctx.fake.pluginCommands.length; i++) await flush();
+    expect(ctx.fake.pluginCommands.map((c) => c.name)).toEqual(['Auth.logout']);
     jest.advanceTimersByTime(499);
     await flush();
     expect(await Promise.race([settled, Promise.resolve('pending')])).toBe('pending');

@@ -92,8 +92,12 @@ export class GenesysChatAuth {
 
   /**
    * Signs the customer out everywhere, in this order (see docs/genesys-api.md "Authenticated messaging"):
-   * 1. `clearIdentity()` (unless `{ clearIdentity: false }`): the CRM attributes leave Messenger's
-   *    page memory while its session is still this customer's, and no pending start can bring them back;
+   * 1. `clearIdentity({ endConversation: true })` (unless `{ clearIdentity: false }`; `{ endConversation:
+   *    false }` keeps the conversation): Messenger is loaded first, because a conversation restored
+   *    from an earlier page can only be ended by a loaded Messenger; then, while the socket is still
+   *    up, the conversation is ended on the server where the deployment allows it, the CRM attributes
+   *    leave Messenger's page memory (no pending start can bring them back), and Messenger's
+   *    identifiers and host-page keys are removed (see `GenesysChatService.clearIdentity`);
    * 2. `Auth.logout`, which removes Messenger's tokens (it loads Messenger if needed: the tokens
    *    outlive the page in localStorage); `getAuthCode` is refused meanwhile, so an IdP session
    *    still alive cannot silently sign the same customer back in;
@@ -107,7 +111,12 @@ export class GenesysChatAuth {
     const keep = (error: unknown) => void (failure ??= error);
     this.loggingOut++;
     try {
-      if (options.clearIdentity !== false) await this.chat.clearIdentity().catch(keep);
+      if (options.clearIdentity !== false) {
+        const endConversation = options.endConversation !== false;
+        // Auth.logout loads Messenger anyway; loading first lets the clear reach a restored conversation.
+        if (endConversation) await this.chat.load().catch(keep);
+        await this.chat.clearIdentity({ endConversation }).catch(keep);
+      }
       await this.runAuthLogout().then(
         () => this.transition('signedOut', { type: 'signedOut' }),
         (error: unknown) => {

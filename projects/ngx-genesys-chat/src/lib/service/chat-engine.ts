@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import type { CrmCustomer, GenesysAttributes } from '../attributes/crm-customer';
 import type { GenesysDiagnosis } from '../diagnostics/genesys-diagnosis';
 import type {
+  ClearIdentityOptions,
   GenesysChatEvent,
   GenesysChatStatus,
   StartChatOptions,
@@ -25,7 +26,7 @@ export interface ChatEngine {
   /** See `GenesysChatService.identify()`. */
   identify(customer: CrmCustomer | string): Promise<void>;
   /** See `GenesysChatService.clearIdentity()`. */
-  clearIdentity(): Promise<void>;
+  clearIdentity(options?: ClearIdentityOptions): Promise<void>;
   /** See `GenesysChatService.diagnose()`. */
   diagnose(): Promise<GenesysDiagnosis>;
 }

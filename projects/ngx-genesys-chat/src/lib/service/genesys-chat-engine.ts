@@ -1,6 +1,6 @@
 import { DOCUMENT, DestroyRef, NgZone, PLATFORM_ID, inject } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
-import { Observable } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 import { diagnose } from '../diagnostics/diagnose';
 import type { GenesysDiagnosis } from '../diagnostics/genesys-diagnosis';
 import { GENESYS_CHAT_CONFIG, type ResolvedGenesysChatConfig } from '../config/genesys-chat-config';
@@ -17,6 +17,12 @@ import { GENESYS_LOADER } from '../messenger/genesys-loader';
 import { AttributeSync } from './attribute-sync';
 import type { ChatEngine, ChatEngineHost } from './chat-engine';
 import { recordCspViolations, type CspViolation } from './csp-violations';
+import {
+  clearConversation,
+  conversationKeptWarning,
+  forgetBrowserState,
+} from './conversation-clear';
+import { removeMessengerHostKeys } from '../messenger/messenger-browser-state';
 import { checkedCustomer, checkedMerge, startKey } from './chat-input';
 import { genesysEventsFor } from './genesys-events';
 import { IdentityStore } from './identity-store';
@@ -24,7 +30,9 @@ import { messengerWrite, openMessenger } from './messenger-commands';
 import { Readiness } from './readiness';
 import { enterZone } from './zone-entry';
 import type {
+  ClearIdentityOptions,
   GenesysChatEvent,
+  GenesysConversationEnd,
   GenesysChatStatus,
   StartChatOptions,
   StartChatResult,
@@ -49,6 +57,8 @@ export class GenesysChatEngine implements ChatEngine {
   private readonly cspViolations: CspViolation[] = [];
   private configCache: ResolvedGenesysChatConfig | GenesysChatError | undefined;
   private messengerOpen = false;
+  /** Events the library itself raises (not Genesys'), merged into `events$`. */
+  private readonly ownEvents = new Subject<GenesysChatEvent>();
   /** Inside the zone so zone.js apps re-render. */
   private readonly setStatus = enterZone(this.zone, (status: GenesysChatStatus) =>
     this.host.setStatus(status),
@@ -84,6 +94,8 @@ export class GenesysChatEngine implements ChatEngine {
     const rows = mode ? genesysEventsFor(mode) : []; // silent until the config is fixed
     const next = enterZone(this.zone, (event: GenesysChatEvent) => sub.next(event));
     const offs = rows.map((row) => this.listen(row.genesys, (e) => next(row.toEvent(e))));
+    const own = this.ownEvents.subscribe(next);
+    offs.push(() => own.unsubscribe());
     const complete = () => sub.complete();
     this.teardowns.add(complete);
     return () => (this.teardowns.delete(complete), offs.forEach((off) => off()));
@@ -149,9 +161,37 @@ export class GenesysChatEngine implements ChatEngine {
     return this.sync.identify(attributes);
   }
 
-  async clearIdentity(): Promise<void> {
+  async clearIdentity(options?: ClearIdentityOptions): Promise<void> {
     this.identity?.clear();
-    return this.sync.clear();
+    // D = {} now, in call order (the ordering model): no start made before can open after this.
+    const cleared = this.sync.clear();
+    const config = this.configOrNull();
+    if (!options?.endConversation || !config || !this.isBrowser) return cleared;
+    const synced = cleared.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const loaded = this.readiness.loaded;
+    const command = (name: string, payload: object) => this.command(name, payload);
+    // While the socket is still up (before any Auth.logout), end the conversation on the server.
+    const conversation: GenesysConversationEnd = loaded
+      ? await this.zone.runOutsideAngular(() =>
+          clearConversation({
+            command,
+            listen: (name, listener) => this.listen(name, listener),
+            timeoutMs: config.commandTimeoutMs,
+            signal: this.aborter.signal,
+          }),
+        )
+      : 'notLoaded';
+    const failure = await synced;
+    const win = this.document.defaultView;
+    const wiped = await forgetBrowserState(loaded ? command : null, () =>
+      removeMessengerHostKeys(win, config.deploymentId),
+    );
+    this.reportCleared(conversation);
+    this.ownEvents.next({ type: 'identityCleared', conversation, ...wiped });
+    if (failure !== null) throw failure;
   }
 
   async diagnose(): Promise<GenesysDiagnosis> {
@@ -194,6 +234,13 @@ export class GenesysChatEngine implements ChatEngine {
         () => undefined,
       );
     }
+  }
+
+  /** A conversation that could not be ended is a visible fact, never a rejection that blocks logout. */
+  private reportCleared(conversation: GenesysConversationEnd): void {
+    this.debugLog(`clearIdentity({ endConversation: true }): conversation ${conversation}`);
+    const warning = conversationKeptWarning(conversation);
+    if (warning && (typeof ngDevMode === 'undefined' || ngDevMode)) console.warn(warning);
   }
 
   private command(name: string, payload: object): Promise<unknown> {
@@ -253,6 +300,7 @@ export class GenesysChatEngine implements ChatEngine {
 
   private destroy(): void {
     this.sync.destroy();
+    this.ownEvents.complete();
     this.aborter.abort();
     const teardowns = [...this.teardowns];
     this.teardowns.clear();

@@ -26,6 +26,26 @@ export interface StartChatResult {
   readonly mode: GenesysChatMode;
 }
 
+/** Options of `GenesysChatService.clearIdentity()`. */
+export interface ClearIdentityOptions {
+  /**
+   * Logout on a shared computer: also end the conversation on the Genesys side (where the
+   * deployment allows conversation clear) and remove what the page can of Messenger's browser
+   * state, so the next person at this browser sees no transcript. Default false.
+   */
+  readonly endConversation?: boolean;
+}
+
+/**
+ * What `clearIdentity({ endConversation: true })` did with the conversation:
+ * - `cleared`: Genesys confirmed (`MessagingService.conversationCleared`);
+ * - `notAllowed`: the deployment does not allow conversation clear (`conversationClear.enabled`);
+ * - `failed`: Genesys refused `MessagingService.clearConversation` (also when there was none);
+ * - `timedOut`: no confirmation within `commandTimeoutMs`;
+ * - `notLoaded`: Messenger was not loaded in this page, so only the page's own keys were removed.
+ */
+export type GenesysConversationEnd = 'cleared' | 'notAllowed' | 'failed' | 'timedOut' | 'notLoaded';
+
 /** Messenger events, typed. Payloads are what Genesys published, passed on untouched. */
 export type GenesysChatEvent =
   | { readonly type: 'opened' }
@@ -33,4 +53,11 @@ export type GenesysChatEvent =
   | { readonly type: 'conversationStarted'; readonly data: unknown }
   | { readonly type: 'conversationClosed'; readonly data: unknown }
   | { readonly type: 'messagesReceived'; readonly messages: readonly unknown[] }
-  | { readonly type: 'error'; readonly error: GenesysChatError };
+  | { readonly type: 'error'; readonly error: GenesysChatError }
+  /** After `clearIdentity({ endConversation: true })`: what was ended and wiped (key names only). */
+  | {
+      readonly type: 'identityCleared';
+      readonly conversation: GenesysConversationEnd;
+      readonly identifiersPurged: boolean;
+      readonly removedKeys: readonly string[];
+    };

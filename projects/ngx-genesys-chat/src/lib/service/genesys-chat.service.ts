@@ -18,6 +18,7 @@ import { notBrowser } from '../errors/not-browser';
 import type { ChatEngine, ChatEngineHost } from './chat-engine';
 import { ɵGENESYS_CHAT_ENGINE, ɵGENESYS_CHAT_PENDING_TASKS } from '../config/genesys-chat-feature';
 import type {
+  ClearIdentityOptions,
   GenesysChatEvent,
   GenesysChatStatus,
   StartChatOptions,
@@ -122,9 +123,18 @@ export class GenesysChatService {
    * At logout: forgets the customer and removes the attributes from Messenger's page memory; once
    * it resolves no CRM id or tier is left, and no start made before it can put one back. Data
    * already sent stays on the conversation.
+   *
+   * `{ endConversation: true }` (a shared computer): also, while Messenger's socket is still up,
+   * ends the conversation on the Genesys side (`MessagingService.clearConversation`, where the
+   * deployment allows conversation clear; waits for `conversationCleared` up to `commandTimeoutMs`),
+   * then runs `Identifiers.purgeAll` and removes Messenger's two host-page localStorage keys. It
+   * never loads Messenger: on a page that has not loaded it, only the keys go. It does not reject
+   * because the conversation could not be ended: `events$` emits `identityCleared` with the
+   * outcome, and development builds warn naming the deployment setting. Reload the page afterwards
+   * for a full reset (Messenger keeps state in memory and under Genesys' origin).
    */
-  async clearIdentity(): Promise<void> {
-    return this.track(async () => (await this.engine()).clearIdentity());
+  async clearIdentity(options?: ClearIdentityOptions): Promise<void> {
+    return this.track(async () => (await this.engine()).clearIdentity(options));
   }
 
   /**
