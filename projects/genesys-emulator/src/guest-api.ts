@@ -3,8 +3,17 @@ import type { WebSocket } from 'ws';
 import type { DeploymentFaults, RoutingConfig } from './config';
 export type { ServerFrame } from './guest-frames';
 import {
+  agentDisconnect,
+  agentText,
+  guestTextEcho,
+  healthCheckEcho,
+  joinEcho,
+  MAX_CUSTOM_DATA_BYTES,
+  rateLimited,
+  sessionResponse,
+} from './guest-messages';
+import {
   type ClientRequest,
-  type ServerFrame,
   attributeBytes,
   now,
   parseClientRequest,
@@ -16,8 +25,7 @@ import {
 import { routeConversation } from './routing';
 import type { Conversation, ConversationStore } from './store';
 
-/** Genesys' limit on custom attributes (error 4013 above it). */
-export const MAX_CUSTOM_DATA_BYTES = 2048;
+export { MAX_CUSTOM_DATA_BYTES } from './guest-messages';
 /** Inbound text limit (error 4011 above it). */
 export const MAX_TEXT_BYTES = 4096;
 /**
@@ -100,19 +108,7 @@ export class GuestApi {
         this.onMessage(ws, session, request, tracingId);
         break;
       case 'echo':
-        send(ws, {
-          type: 'response',
-          class: 'StructuredMessage',
-          code: 200,
-          body: {
-            id: randomUUID(),
-            type: 'Text',
-            text: 'ping',
-            direction: 'Inbound',
-            channel: { time: now() },
-          },
-          tracingId: tracingId ?? ECHO_TRACING_ID,
-        });
+        send(ws, healthCheckEcho(tracingId ?? ECHO_TRACING_ID));
         break;
       case 'closeSession':
         this.close(ws, session, tracingId);
@@ -129,21 +125,7 @@ export class GuestApi {
     this.deps.store.addMessage(conversation, { id, direction: 'Outbound', text, time: now() });
     const session = this.sessions.get(conversation.sessionToken);
     for (const ws of session?.sockets ?? []) {
-      send(ws, {
-        type: 'message',
-        class: 'StructuredMessage',
-        code: 200,
-        body: {
-          id,
-          type: 'Text',
-          text,
-          direction: 'Outbound',
-          // As in Genesys' outbound fixtures (MT Response.kt): a Private channel message.
-          channel: { time: now(), messageId: id, type: 'Private', from: { nickname: 'Agent' } },
-          metadata: { correlationId: id },
-          originatingEntity: 'Human',
-        },
-      });
+      send(ws, agentText(id, text));
     }
   }
 
@@ -156,21 +138,9 @@ export class GuestApi {
     conversation.state = 'disconnected';
     const session = this.sessions.get(conversation.sessionToken);
     if (session?.conversationId === conversation.id) session.conversationId = undefined;
-    const id = randomUUID();
+    const frame = agentDisconnect();
     for (const ws of session?.sockets ?? []) {
-      send(ws, {
-        type: 'message',
-        class: 'StructuredMessage',
-        code: 200,
-        body: {
-          direction: 'Outbound',
-          id,
-          channel: { time: now(), messageId: id },
-          type: 'Event',
-          metadata: { correlationId: id },
-          events: [{ eventType: 'Presence', presence: { type: 'Disconnect' } }],
-        },
-      });
+      send(ws, frame);
     }
   }
 
@@ -214,20 +184,7 @@ export class GuestApi {
       this.sessions.set(token, session);
     }
     session.sockets.add(ws);
-    send(ws, {
-      type: 'response',
-      class: 'SessionResponse',
-      code: 200,
-      body: {
-        connected: true,
-        newSession,
-        readOnly: false,
-        clearedExistingSession: false,
-        maxCustomDataBytes: MAX_CUSTOM_DATA_BYTES,
-        durationSeconds: 259200,
-      },
-      tracingId,
-    });
+    send(ws, sessionResponse(true, newSession, tracingId));
     return session;
   }
 
@@ -242,17 +199,7 @@ export class GuestApi {
     const t = Date.now();
     session.recent = session.recent.filter((at) => t - at < 1000);
     if (session.recent.length >= rate) {
-      send(ws, {
-        type: 'response',
-        class: 'TooManyRequestsErrorMessage',
-        code: 429,
-        body: {
-          retryAfter: 1,
-          errorCode: 4029,
-          errorMessage: 'Message rate too high for this session',
-        },
-        tracingId,
-      });
+      send(ws, rateLimited(tracingId));
       return;
     }
     session.recent.push(t);
@@ -292,21 +239,7 @@ export class GuestApi {
       const conversation = this.conversationFor(session, attributes ?? {});
       const id = randomUUID();
       this.deps.store.addMessage(conversation, { id, direction: 'Inbound', text, time: now() });
-      send(ws, {
-        type: 'message',
-        class: 'StructuredMessage',
-        code: 200,
-        body: {
-          id,
-          type: 'Text',
-          text,
-          direction: 'Inbound',
-          channel: { time: now(), messageId: id },
-          metadata: { correlationId: tracingId ?? id },
-          // No originatingEntity: Genesys sets it on outbound (agent or bot) messages only.
-        },
-        tracingId,
-      });
+      send(ws, guestTextEcho(id, text, tracingId));
     } else if (message.type === 'Event') {
       for (const event of message.events) {
         if (event.eventType === 'Typing') {
@@ -357,19 +290,7 @@ export class GuestApi {
   }
 
   private close(ws: WebSocket, session: GuestSession, tracingId?: string): void {
-    send(ws, {
-      type: 'response',
-      class: 'SessionResponse',
-      code: 200,
-      body: {
-        connected: false,
-        newSession: false,
-        readOnly: false,
-        maxCustomDataBytes: MAX_CUSTOM_DATA_BYTES,
-        clearedExistingSession: false,
-      },
-      tracingId,
-    });
+    send(ws, sessionResponse(false, false, tracingId));
     for (const other of session.sockets) {
       if (other === ws) continue;
       send(other, { type: 'message', class: 'ConnectionClosedEvent', code: 200, body: {} });
@@ -377,23 +298,4 @@ export class GuestApi {
     }
     session.sockets.clear();
   }
-}
-
-/** A presence Join comes back as an inbound Event message, as Genesys echoes it (MT Response.kt, structuredMessageWithEvents). */
-function joinEcho(tracingId: string | undefined): ServerFrame {
-  const id = randomUUID();
-  return {
-    type: 'message',
-    class: 'StructuredMessage',
-    code: 200,
-    body: {
-      direction: 'Inbound',
-      id,
-      channel: { time: now(), messageId: id },
-      type: 'Event',
-      metadata: { correlationId: tracingId ?? id },
-      events: [{ eventType: 'Presence', presence: { type: 'Join' } }],
-    },
-    tracingId,
-  };
 }
