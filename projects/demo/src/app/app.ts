@@ -4,10 +4,11 @@ import { CustomerTable } from './customers/customer-table';
 import { EventLog } from './event-log/event-log';
 import { ReceivedPanel } from './received/received-panel';
 import { DiagnosePanel } from './diagnose/diagnose-panel';
+import { SessionBar } from './session/session-bar';
 
 @Component({
   selector: 'app-root',
-  imports: [CustomerTable, EventLog, ReceivedPanel, DiagnosePanel],
+  imports: [CustomerTable, EventLog, ReceivedPanel, DiagnosePanel, SessionBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header>
@@ -18,6 +19,7 @@ import { DiagnosePanel } from './diagnose/diagnose-panel';
     </header>
     <main>
       <section class="customers">
+        <demo-session-bar />
         <demo-customer-table />
       </section>
       <aside>

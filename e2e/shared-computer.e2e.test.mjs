@@ -1,0 +1,205 @@
+// End-to-end: logout on a shared computer (issue 14 item 3). Customer A chats and logs out;
+// customer B logs in at the same browser, opens Messenger, and must see nothing of A's: no
+// transcript, no attribute, no conversation. The emulator's stand-in Messenger keeps its guest
+// token and transcript in the page's storage and restores them on reload, as Genesys does
+// (reference §4 "Restore"), so these tests fail if logout leaves them behind. The negative
+// controls log out with plain clearIdentity(): B then does see A's transcript, which is the threat.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEPLOYMENT, launchBrowser, openDemo, readConversation } from './harness.mjs';
+
+const A = { id: 'CRM-12345-XYZ', name: 'Ada Lovelace', tier: 'premium' };
+const B = { id: 'CRM-20002-BCA', name: 'Ben Carter', tier: 'standard' };
+const A_SAYS = 'Hello, this is Ada about my renewal';
+const AGENT_TO_A = 'Hi Ada, your renewal is due in March';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+async function logIn(demo, customer) {
+  await demo.page.getByTestId('login-customer').selectOption(customer.id);
+  await demo.page.getByTestId('log-in').click();
+  await demo.page.getByTestId('logged-in').filter({ hasText: customer.name }).waitFor();
+}
+
+/** Logs out with the demo's button; `endConversation` is the shared-computer logout. */
+async function logOut(demo, { endConversation }) {
+  const box = demo.page.getByTestId('end-conversation');
+  if ((await box.isChecked()) !== endConversation) await box.click();
+  await demo.page.getByTestId('log-out').click();
+  const expected = endConversation ? 'Conversation: cleared.' : 'Conversation: kept.';
+  await demo.page.getByTestId('session-outcome').filter({ hasText: expected }).waitFor();
+  await demo.page.getByTestId('log-in').waitFor();
+}
+
+/** The customer's Chat button; resolves once Messenger is open and this load's restore is done. */
+async function openMessenger(demo, customer) {
+  await demo.chatButton(customer.id).click();
+  await demo.outcome(customer.id).filter({ hasText: 'Chat open' }).waitFor({ timeout: 10_000 });
+  await demo.page.waitForFunction(
+    () => ['restored', 'none', 'failed'].includes(window.genesysEmulator?.restore),
+    null,
+    { timeout: 10_000 },
+  );
+  return demo.page.evaluate(() => window.genesysEmulator.restore);
+}
+
+async function say(demo, text) {
+  const input = demo.page.getByRole('textbox', { name: 'Type a message' });
+  await input.fill(text);
+  await input.press('Enter');
+  await bubble(demo, text).waitFor();
+}
+
+const bubble = (demo, text) =>
+  demo.page.locator('#genesys-emulator-messenger [role="log"] > div', { hasText: text });
+const transcript = (demo) =>
+  demo.page.locator('#genesys-emulator-messenger [role="log"] > div').allTextContents();
+
+/** The agent answers through the emulator's agent control (what the agent page's Send does). */
+async function agentReplies(demo, conversationId, text) {
+  const r = await fetch(`${demo.emulator.url}/emulator/conversations/${conversationId}/reply`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Emulator-Token': demo.emulator.token },
+    body: JSON.stringify({ text }),
+  });
+  assert.equal(r.status, 200, 'agent reply accepted');
+  await bubble(demo, text).waitFor();
+}
+
+/** A chats with the agent: one message each way, both in the panel. Returns A's conversation. */
+async function aChats(demo) {
+  await logIn(demo, A);
+  assert.equal(await openMessenger(demo, A), 'none', 'a fresh browser has nothing to restore');
+  await say(demo, A_SAYS);
+  const [conversation] = demo.emulator.conversations();
+  await agentReplies(demo, conversation.id, AGENT_TO_A);
+  return conversation;
+}
+
+const keysOf = (demo) => demo.page.evaluate(() => Object.keys(localStorage).sort());
+
+async function reload(demo) {
+  await demo.page.reload({ waitUntil: 'load' });
+  await demo.page.getByTestId('status').waitFor();
+}
+
+/** B's side of the check: nothing of A's in the panel, and B's message opens B's own conversation. */
+async function bSeesNothingOfA(demo, aConversation) {
+  await logIn(demo, B);
+  assert.equal(await openMessenger(demo, B), 'none', 'nothing restored for B');
+  assert.deepEqual(await transcript(demo), [], 'B sees no transcript');
+  await say(demo, 'Hi, Ben here');
+  assert.deepEqual(await transcript(demo), ['Hi, Ben here']);
+
+  const conversations = demo.emulator.conversations();
+  assert.equal(conversations.length, 2, 'B has a conversation of their own');
+  const bConversation = conversations.find((c) => c.id !== aConversation.id);
+  assert.deepEqual(
+    bConversation.messages.map((m) => m.text),
+    ['Hi, Ben here'],
+  );
+  const { customer } = await readConversation(demo.emulator, bConversation.id);
+  assert.deepEqual(customer.attributes, {
+    crmCustomerId: B.id,
+    customerTier: B.tier,
+    source: 'web-portal',
+  });
+  const aNow = conversations.find((c) => c.id === aConversation.id);
+  assert.equal(aNow.state, 'disconnected', "A's conversation was ended on the server");
+  assert.equal(
+    aNow.attributes.crmCustomerId,
+    A.id,
+    "B's attributes never reached A's conversation",
+  );
+}
+
+async function assertClean(demo) {
+  const { csp, unhandled } = await demo.pageReports();
+  assert.deepEqual(demo.problems.pageErrors, [], 'page errors');
+  assert.deepEqual(demo.problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(unhandled, [], 'unhandled rejections');
+  assert.deepEqual(csp, [], 'CSP violations');
+}
+
+test('same tab: A chats and logs out (endConversation); B logs in, opens Messenger and sees nothing of A', async () => {
+  const demo = await openDemo(browser);
+  try {
+    const aConversation = await aChats(demo);
+    // Messenger's host-page keys, as the real SDK leaves them (reference §4; the emulator does not write them).
+    await demo.page.evaluate((id) => {
+      localStorage.setItem(`_${id}:gcmcopn`, '{"value":"true"}');
+      localStorage.setItem(`_${id}:gcmcsessionActive`, '{"value":"true"}');
+    }, DEPLOYMENT);
+
+    await logOut(demo, { endConversation: true });
+    assert.deepEqual(await transcript(demo), [], 'the panel is emptied at logout');
+    assert.deepEqual(await keysOf(demo), [], 'no token, transcript or Messenger key is left');
+
+    await bSeesNothingOfA(demo, aConversation);
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
+
+test("across reloads: A chats, reload restores A's transcript; A logs out, reload, B sees nothing of A", async () => {
+  const demo = await openDemo(browser);
+  try {
+    const aConversation = await aChats(demo);
+    await reload(demo);
+    await demo.page.getByTestId('logged-in').filter({ hasText: A.name }).waitFor();
+    assert.equal(await openMessenger(demo, A), 'restored', 'the stored session is restored');
+    assert.deepEqual(await transcript(demo), [A_SAYS, AGENT_TO_A], 'A sees their transcript again');
+    await say(demo, 'Still me, Ada');
+    assert.equal(demo.emulator.conversations().length, 1, 'the restored session goes on');
+
+    await logOut(demo, { endConversation: true });
+    await reload(demo);
+    await bSeesNothingOfA(demo, aConversation);
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
+
+test("negative control, same tab: after plain clearIdentity() B sees A's transcript and continues A's conversation", async () => {
+  const demo = await openDemo(browser);
+  try {
+    const aConversation = await aChats(demo);
+    await logOut(demo, { endConversation: false });
+    await logIn(demo, B);
+    await openMessenger(demo, B);
+    assert.deepEqual(await transcript(demo), [A_SAYS, AGENT_TO_A], "A's transcript is on screen");
+    await say(demo, 'Hi, Ben here');
+    const conversations = demo.emulator.conversations();
+    assert.equal(conversations.length, 1, "B's message went into A's conversation");
+    assert.equal(conversations[0].id, aConversation.id);
+    assert.equal(conversations[0].state, 'connected');
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
+
+test("negative control, reload: after plain clearIdentity() and a reload, B gets A's transcript restored", async () => {
+  const demo = await openDemo(browser);
+  try {
+    await aChats(demo);
+    await logOut(demo, { endConversation: false });
+    await reload(demo);
+    await logIn(demo, B);
+    assert.equal(await openMessenger(demo, B), 'restored');
+    assert.deepEqual(
+      await transcript(demo),
+      [A_SAYS, AGENT_TO_A],
+      "A's transcript is restored for B",
+    );
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
