@@ -7,8 +7,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchBrowser } from '../e2e/harness.mjs';
-import { serveDemo } from '../e2e/serve.mjs';
 import { APPS, bundleCost } from './lib/bundle.mjs';
 import { clickToOpen, nothingBeforeNeeded } from './lib/browser-benches.mjs';
 import { bootstrapCost } from './lib/bootstrap.mjs';
@@ -38,6 +36,9 @@ if (!process.argv.includes('--no-build')) {
   }
 }
 
+// Imported after the build: the e2e harness requires dist/genesys-emulator when it loads.
+const { launchBrowser } = await import('../e2e/harness.mjs');
+const { serveDemo } = await import('../e2e/serve.mjs');
 const require = createRequire(import.meta.url);
 const { startEmulator } = require(join(root, 'dist/genesys-emulator/index.js'));
 const results = [];
