@@ -43,7 +43,7 @@ async function tracedBootstrap(browser, url) {
  * or below it, missed when the whole interval is above it, and otherwise not decided by this run.
  */
 export async function bootstrapCost(browser, { appUrls, emulatorUrl, quick }) {
-  const pairs = quick ? 6 : 60;
+  const pairs = quick ? 6 : 100;
   const target = 1;
   const url = (app) => `${appUrls[app]}/?emulator=${encodeURIComponent(emulatorUrl)}`;
   const samples = { baseline: [], library: [] };
