@@ -26,11 +26,11 @@ async function logIn(demo, customer) {
 }
 
 /** Logs out with the demo's button; `endConversation` is the shared-computer logout. */
-async function logOut(demo, { endConversation }) {
+async function logOut(demo, { endConversation, outcome = endConversation ? 'cleared' : 'kept' }) {
   const box = demo.page.getByTestId('end-conversation');
   if ((await box.isChecked()) !== endConversation) await box.click();
   await demo.page.getByTestId('log-out').click();
-  const expected = endConversation ? 'Conversation: cleared.' : 'Conversation: kept.';
+  const expected = `Conversation: ${outcome}.`;
   await demo.page.getByTestId('session-outcome').filter({ hasText: expected }).waitFor();
   await demo.page.getByTestId('log-in').waitFor();
 }
@@ -129,11 +129,15 @@ test('same tab: A chats and logs out (endConversation); B logs in, opens Messeng
   const demo = await openDemo(browser);
   try {
     const aConversation = await aChats(demo);
-    // Messenger's host-page keys, as the real SDK leaves them (reference §4; the emulator does not write them).
-    await demo.page.evaluate((id) => {
-      localStorage.setItem(`_${id}:gcmcopn`, '{"value":"true"}');
-      localStorage.setItem(`_${id}:gcmcsessionActive`, '{"value":"true"}');
-    }, DEPLOYMENT);
+    // Messenger's host-page keys (reference §4): the stand-in writes gcmcsessionActive itself;
+    // gcmcopn, whose meaning and value no source gives, is put there as the real SDK would leave it.
+    await demo.page.evaluate((id) => localStorage.setItem(`_${id}:gcmcopn`, 'x'), DEPLOYMENT);
+    assert.deepEqual(await keysOf(demo), [
+      `_${DEPLOYMENT}:gcmcopn`,
+      `_${DEPLOYMENT}:gcmcsessionActive`,
+      `genesys-emulator:token:${DEPLOYMENT}`,
+      `genesys-emulator:transcript:${DEPLOYMENT}`,
+    ]);
 
     await logOut(demo, { endConversation: true });
     assert.deepEqual(await transcript(demo), [], 'the panel is emptied at logout');

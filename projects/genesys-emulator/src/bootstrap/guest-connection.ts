@@ -83,6 +83,7 @@ export function createGuestConnection({
             return;
           }
           hadSession = true;
+          visitor.markSessionActive();
           publish(reconnecting ? 'MessagingService.reconnected' : 'MessagingService.started', body);
           if (!reconnecting) publish('Conversations.started', body);
           resolve(body);

@@ -29,6 +29,13 @@ export interface VisitorStore {
   forgetTranscript(): void;
   /** Forgets the visitor: token and transcript. */
   forget(): void;
+  /**
+   * Marks a live session in the host page's `_<deploymentId>:gcmcsessionActive`, the key UKHO's
+   * production code reads to detect one (reference §4 "Restore"; an undocumented SDK-owned key,
+   * value `{"value":"true"}`). The emulator never removes it: when Genesys does is UNCONFIRMED,
+   * and removing it at logout is the page's job (GS, reference §2 `Identifiers.purgeAll`).
+   */
+  markSessionActive(): void;
 }
 
 interface StoredTranscript {
@@ -79,5 +86,7 @@ export function createVisitorStore(deploymentId: string): VisitorStore {
       localStorage.removeItem(transcriptKey);
       localStorage.removeItem(tokenKey);
     },
+    markSessionActive: () =>
+      localStorage.setItem(`_${deploymentId}:gcmcsessionActive`, '{"value":"true"}'),
   };
 }
