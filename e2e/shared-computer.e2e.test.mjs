@@ -207,3 +207,56 @@ test("negative control, reload: after plain clearIdentity() and a reload, B gets
     await demo.close();
   }
 });
+
+test('restore after a reload: the panel shows the latest 25 messages, and MessagingService.restored carries them', async () => {
+  const demo = await openDemo(browser);
+  try {
+    const conversation = await aChats(demo);
+    for (let i = 1; i <= 26; i++) await agentReplies(demo, conversation.id, `agent line ${i}`);
+    await reload(demo);
+    // Subscribed as soon as the library puts the snippet's stub in place: the stub queues the
+    // call, and the bootstrap drains the queue before it restores (after fetching its config).
+    await demo.page.evaluate(() => {
+      window.__restored = [];
+      const timer = setInterval(() => {
+        if (typeof window.Genesys !== 'function') return;
+        clearInterval(timer);
+        window.Genesys('subscribe', 'MessagingService.restored', (e) =>
+          window.__restored.push(e.data.messages.map((m) => m.text)),
+        );
+      }, 1);
+    });
+    assert.equal(await openMessenger(demo, A), 'restored');
+    const expected = Array.from({ length: 25 }, (_, i) => `agent line ${i + 2}`);
+    assert.deepEqual(await transcript(demo), expected);
+    assert.deepEqual(await demo.page.evaluate(() => window.__restored), [expected]);
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
+
+test('Conversations.opened / Conversations.closed follow the panel', async () => {
+  const demo = await openDemo(browser);
+  try {
+    await logIn(demo, A);
+    await openMessenger(demo, A);
+    await demo.page.evaluate(() => {
+      window.__panel = [];
+      for (const name of ['Conversations.opened', 'Conversations.closed'])
+        window.Genesys('subscribe', name, (e) => window.__panel.push(e.event ?? name));
+    });
+    await demo.page.getByRole('button', { name: 'Close Messenger' }).click();
+    await demo.page.locator('#genesys-emulator-messenger').waitFor({ state: 'hidden' });
+    await demo.chatButton(A.id).click();
+    await demo.page.locator('#genesys-emulator-messenger').waitFor({ state: 'visible' });
+    await demo.page.waitForFunction(() => window.__panel.length === 2);
+    assert.deepEqual(await demo.page.evaluate(() => window.__panel), [
+      'Conversations.closed',
+      'Conversations.opened',
+    ]);
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
