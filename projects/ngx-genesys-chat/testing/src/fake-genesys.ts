@@ -37,6 +37,11 @@ export class FakeGenesys {
   conversationsCleared = 0;
   /** How many times `Identifiers.purgeAll` ran. */
   identifiersPurged = 0;
+  /** Whether Messenger's panel is open (`Messenger.open` / `.close`, or `userOpens()` / `userCloses()`). */
+  panelOpen = false;
+  /** Whether Messenger's own launcher is shown (`Launcher.show` / `.hide`). */
+  launcherVisible = false;
+  private messageIds = 0;
   private readonly subscribers = new Map<string, Callback[]>();
   private readonly published = new Map<string, GenesysEventEnvelope>();
   private readonly rejections = new Map<string, unknown>();
@@ -55,11 +60,21 @@ export class FakeGenesys {
     this.handlers.set('Database.get', () => ({ ...this.attributes }));
     this.handlers.set('Messenger.open', () => {
       if (this.headless) throw 'Messenger user interface must be enabled to use Messenger.open';
-      this.emit('Messenger.opened', {});
+      this.setPanel(true);
       return {};
     });
     this.handlers.set('Messenger.close', () => {
-      this.emit('Messenger.closed', {});
+      if (this.headless) throw 'Messenger user interface must be enabled to use Messenger.close';
+      this.setPanel(false);
+      return {};
+    });
+    // Launcher.show / .hide are secondary-only names (T, S); the fake answers them as T documents.
+    this.handlers.set('Launcher.show', () => {
+      this.launcherVisible = true;
+      return {};
+    });
+    this.handlers.set('Launcher.hide', () => {
+      this.launcherVisible = false;
       return {};
     });
     this.handlers.set('MessagingService.startConversation', () => {
@@ -108,6 +123,47 @@ export class FakeGenesys {
   emitReady(): void {
     this.emit('Database.ready', {});
     this.emit(this.headless ? 'MessagingService.ready' : 'Messenger.ready', {});
+  }
+
+  /** The customer opens Messenger's panel themselves: `Messenger.opened` and `Conversations.opened`. */
+  userOpens(): void {
+    this.setPanel(true);
+  }
+
+  /** The customer closes the panel: `Messenger.closed` and `Conversations.closed`. */
+  userCloses(): void {
+    this.setPanel(false);
+  }
+
+  /**
+   * An agent's message arrives (`MessagingService.messagesReceived`, `direction: 'Outbound'`).
+   * Returns its id; pass the same id again to simulate a message delivered twice.
+   */
+  agentSays(text: string, id = `fake-msg-${++this.messageIds}`): string {
+    this.emit('MessagingService.messagesReceived', {
+      messages: [{ id, type: 'Text', direction: 'Outbound', text }],
+    });
+    return id;
+  }
+
+  /** The customer's own message is echoed (`direction: 'Inbound'`): it never counts as unread. */
+  customerSays(text: string, id = `fake-msg-${++this.messageIds}`): string {
+    this.emit('MessagingService.messagesReceived', {
+      messages: [{ id, type: 'Text', direction: 'Inbound', text }],
+    });
+    return id;
+  }
+
+  /**
+   * Messenger restores an active conversation (a page load, or again after a reconnect):
+   * `MessagingService.restored` with these messages, which are history.
+   */
+  restore(
+    messages: readonly { id: string; text: string; direction?: 'Inbound' | 'Outbound' }[],
+  ): void {
+    this.emit('MessagingService.restored', {
+      messages: messages.map((m) => ({ type: 'Text', direction: 'Outbound', ...m })),
+    });
   }
 
   /** The next load fails as a 404, a network error or a blocked script would (`SCRIPT_LOAD_FAILED`). */
@@ -181,6 +237,12 @@ export class FakeGenesys {
     } catch (reason) {
       onReject?.(reason);
     }
+  }
+
+  private setPanel(open: boolean): void {
+    this.panelOpen = open;
+    this.emit(open ? 'Messenger.opened' : 'Messenger.closed', {});
+    this.emit(open ? 'Conversations.opened' : 'Conversations.closed', {});
   }
 
   private mergeAttributes(payload: Record<string, unknown>): unknown {

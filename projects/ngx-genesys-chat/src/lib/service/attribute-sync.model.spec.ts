@@ -9,6 +9,7 @@ import {
   callArb,
   mapOf,
   messengerSync,
+  openOn,
   widgetSync,
   outcomeArb,
   startOn,
@@ -27,6 +28,9 @@ interface Record_ {
   joined?: boolean;
   dbAtResolve?: Record<string, string>;
   clockAtResolve?: number;
+  /** open(): the CRM id and tier D held when it was called, and what its own open saw. */
+  identityAtCall?: [string | undefined, string | undefined];
+  ownOpen?: { attributes: CustomAttributes; opened: CustomAttributes | undefined };
 }
 
 /**
@@ -58,7 +62,12 @@ async function run(
     records.push(rec);
     if (page.destroyed) {
       // A destroyed app's calls change nothing and never settle (checked below).
-      rec.promise = call.kind === 'clear' ? sync.clear() : sync.identify({ [CRM]: 'Z' });
+      rec.promise =
+        call.kind === 'clear'
+          ? sync.clear()
+          : call.kind === 'open'
+            ? sync.openCurrent(async () => undefined)
+            : sync.identify({ [CRM]: 'Z' });
       rec.promise.then(
         () => page.settledAfterDestroy++,
         () => page.settledAfterDestroy++,
@@ -79,6 +88,10 @@ async function run(
       } else if (call.kind === 'clear') {
         rec.promise = sync.clear();
         expected = {};
+      } else if (call.kind === 'open') {
+        // No identity change: D stays, and nothing is superseded by it.
+        rec.identityAtCall = [expected[CRM], expected[TIER]];
+        rec.promise = openOn(sync, page, (seen) => (rec.ownOpen = seen), widget);
       } else if (call.kind === 'identify') {
         rec.promise = sync.identify(mapOf(call));
         expected = mapOf(call);
@@ -94,7 +107,7 @@ async function run(
         expect(rec.joined).toBe(joinable);
         if (!joinable) expected = mapOf(call);
       }
-      if (call.kind !== 'set' && !rec.joined) lastIdentity = rec;
+      if (call.kind !== 'set' && call.kind !== 'open' && !rec.joined) lastIdentity = rec;
     } catch (error) {
       // The scheduler swallows a failing step, so failures are collected and checked at the end.
       problems.push(`call ${index} (${call.kind}): ${String(error)}`);
@@ -136,6 +149,15 @@ async function run(
       opened: CustomAttributes;
     };
     expect(opened).toEqual(attributes);
+  }
+  // (4) open() without a customer never opens before Messenger holds D: what it opened with is
+  // what Messenger held, and it carries the identity of its moment (a stored one included).
+  for (const rec of records.filter((r) => r.call.kind === 'open' && r.ownOpen)) {
+    const own = rec.ownOpen!;
+    if (!widget) expect(own.opened).toEqual(own.attributes);
+    if (rec.settled === 'resolved') {
+      expect([own.attributes[CRM], own.attributes[TIER]]).toEqual(rec.identityAtCall);
+    }
   }
   // A superseded start rejects with SUPERSEDED; nothing else supersedes.
   for (const rec of records.filter((r) => r.settled === 'rejected')) {

@@ -6,6 +6,9 @@ import { never, sameMap, type AttributeDriver } from './attribute-driver';
 
 export type { AttributeDriver } from './attribute-driver';
 
+/** The key of an `open()` start: no customer key (a JSON map) can equal it. */
+const OPEN_KEY = 'open()';
+
 interface Waiter {
   readonly call: string;
   readonly gen: number;
@@ -107,11 +110,32 @@ export class AttributeSync {
       return current.promise as Promise<R>;
     }
     this.replaceDesired(attributes, 'startChat()');
+    return this.begin('startChat()', key, open);
+  }
+
+  /**
+   * Opens with D as it is (`open()`, a page without a customer): no identity change, so it
+   * supersedes nothing. It joins a start under way; otherwise it is a start of the current
+   * generation: it opens only once the target holds D (a stored identity included), and a later
+   * identity-changing call supersedes it like any start.
+   */
+  openCurrent(open: (snapshot: CustomAttributes) => Promise<unknown>): Promise<void> {
+    if (this.destroyed) return never();
+    const current = this.start;
+    const joined = current && current.gen === this.gen ? current : null;
+    return (joined?.promise ?? this.begin('open()', OPEN_KEY, open)).then(() => undefined);
+  }
+
+  private begin<R>(
+    call: string,
+    key: string,
+    open: (snapshot: CustomAttributes) => Promise<R>,
+  ): Promise<R> {
     let resolve!: (value: R) => void;
     let reject!: (error: unknown) => void;
     const promise = new Promise<R>((res, rej) => ((resolve = res), (reject = rej)));
     const start: Start<R> = {
-      call: 'startChat()',
+      call,
       gen: this.gen,
       version: this.version,
       key,
@@ -152,7 +176,7 @@ export class AttributeSync {
     const start = this.start;
     if (start && !start.committed) {
       this.start = null;
-      start.reject(superseded('startChat()', by));
+      start.reject(superseded(start.call, by));
     }
   }
 

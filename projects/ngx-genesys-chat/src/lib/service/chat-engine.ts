@@ -29,6 +29,11 @@ export interface ChatEngine {
   clearIdentity(options?: ClearIdentityOptions): Promise<void>;
   /** See `GenesysChatService.diagnose()`. */
   diagnose(): Promise<GenesysDiagnosis>;
+  /** Optional members: a driver without a panel or launcher leaves them out (the service then refuses). */
+  openPanel?(): Promise<void>;
+  closePanel?(): Promise<void>;
+  showLauncher?(): Promise<void>;
+  hideLauncher?(): Promise<void>;
 }
 
 /** What an engine needs from the service that owns the status. */
@@ -37,4 +42,8 @@ export interface ChatEngineHost {
   setStatus(status: GenesysChatStatus): void;
   /** The status the service shows now. */
   status(): GenesysChatStatus;
+  /** Messenger's panel opened or closed (`isOpen`). */
+  setOpen(open: boolean): void;
+  /** The unread count changed (`unreadCount`). */
+  setUnread(count: number): void;
 }

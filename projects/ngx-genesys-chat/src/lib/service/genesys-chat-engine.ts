@@ -27,7 +27,9 @@ import { checkedCustomer, checkedMerge, startKey } from './chat-input';
 import { genesysEventsFor } from './genesys-events';
 import { IdentityStore } from './identity-store';
 import { messengerWrite, openMessenger } from './messenger-commands';
+import { PanelState } from './panel-state';
 import { Readiness } from './readiness';
+import { listenMessengerOpenFallback, setLauncherVisible } from './unconfirmed-messenger-names';
 import { enterZone } from './zone-entry';
 import type {
   ClearIdentityOptions,
@@ -65,6 +67,7 @@ export class GenesysChatEngine implements ChatEngine {
   );
   private readonly identity: IdentityStore | null;
   private readonly sync: AttributeSync;
+  private panel: PanelState | null = null;
   private readonly readiness = new Readiness({
     isBrowser: this.isBrowser,
     zone: this.zone,
@@ -121,9 +124,22 @@ export class GenesysChatEngine implements ChatEngine {
       this.zone.runOutsideAngular(() => recordCspViolations(this.document, this.cspViolations)),
     );
     this.teardowns.add(this.listen('Database.ready', () => this.sync.markWritable()));
-    // UNCONFIRMED (reference §4 "Open state", sources T/S): Messenger.opened / .closed.
-    this.teardowns.add(this.listen('Messenger.opened', () => this.onOpenChange(true)));
-    this.teardowns.add(this.listen('Messenger.closed', () => this.onOpenChange(false)));
+    this.panel = new PanelState({
+      listen: (name, listener) => this.listen(name, listener),
+      document: this.document,
+      onDestroy: (teardown) => this.teardowns.add(teardown),
+      openChanged: enterZone(this.zone, (open: boolean) => {
+        this.host.setOpen(open);
+        this.onOpenChange(open);
+      }),
+      unreadChanged: enterZone(this.zone, (count: number) => this.host.setUnread(count)),
+    });
+    this.teardowns.add(
+      listenMessengerOpenFallback(
+        (name, listener) => this.listen(name, listener),
+        enterZone(this.zone, (open: boolean) => this.onOpenChange(open)),
+      ),
+    );
   }
 
   load(): Promise<void> {
@@ -138,9 +154,38 @@ export class GenesysChatEngine implements ChatEngine {
     const attributes = checkedCustomer(customer, options, config);
     const message = options?.message;
     const started = this.sync.startChat(attributes, startKey(attributes, message), (snapshot) =>
-      this.open(snapshot, message, config),
+      this.openFor(snapshot, message, config),
     );
-    // `starting` from the moment Messenger is ready until the last start settles.
+    return this.starting(started);
+  }
+
+  /** Opens Messenger without a customer; with a stored identity, only once its attributes are set. */
+  async openPanel(): Promise<void> {
+    const config = this.config();
+    return this.starting(
+      this.sync.openCurrent((snapshot) => this.openFor(snapshot, undefined, config)),
+    );
+  }
+
+  async closePanel(): Promise<void> {
+    // Nothing is open on a page that has not loaded Messenger.
+    if (!this.readiness.loaded) return;
+    await this.command('Messenger.close', {});
+    this.onOpenChange(false);
+  }
+
+  async showLauncher(): Promise<void> {
+    await this.load();
+    await setLauncherVisible((name, payload) => this.command(name, payload), true);
+  }
+
+  async hideLauncher(): Promise<void> {
+    await this.load();
+    await setLauncherVisible((name, payload) => this.command(name, payload), false);
+  }
+
+  /** `starting` from the moment Messenger is ready until the last start settles. */
+  private starting<T>(started: Promise<T>): Promise<T> {
     if (this.readiness.loaded) this.setStatus('starting');
     started.catch(() => {
       if (!this.sync.starting && this.host.status() === 'starting') {
@@ -189,6 +234,7 @@ export class GenesysChatEngine implements ChatEngine {
     const wiped = await forgetBrowserState(loaded ? command : null, () =>
       removeMessengerHostKeys(win, config.deploymentId),
     );
+    this.panel?.reset(); // the next customer inherits no badge
     this.reportCleared(conversation);
     this.ownEvents.next({ type: 'identityCleared', conversation, ...wiped });
     if (failure !== null) throw failure;
@@ -208,7 +254,7 @@ export class GenesysChatEngine implements ChatEngine {
   }
 
   /** Opens for a start once Messenger holds `snapshot`; the ordering model calls it. */
-  private async open(
+  private async openFor(
     snapshot: CustomAttributes,
     message: string | undefined,
     config: ResolvedGenesysChatConfig,

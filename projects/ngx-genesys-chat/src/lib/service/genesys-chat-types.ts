@@ -48,11 +48,26 @@ export type GenesysConversationEnd = 'cleared' | 'notAllowed' | 'failed' | 'time
 
 /** Messenger events, typed. Payloads are what Genesys published, passed on untouched. */
 export type GenesysChatEvent =
+  /** Messenger's panel opened / closed (`Conversations.opened` / `.closed`). */
   | { readonly type: 'opened' }
   | { readonly type: 'closed' }
   | { readonly type: 'conversationStarted'; readonly data: unknown }
   | { readonly type: 'conversationClosed'; readonly data: unknown }
   | { readonly type: 'messagesReceived'; readonly messages: readonly unknown[] }
+  /** `MessagingService.restored`: an active conversation came back (page load, reconnect); history. */
+  | { readonly type: 'restored'; readonly messages: readonly unknown[] }
+  /** `MessagingService.conversationCleared`: the conversation was ended and cleared. */
+  | { readonly type: 'conversationCleared'; readonly data: unknown }
+  /** `MessagingService.conversationReset`: a fresh conversation replaced the old one. */
+  | { readonly type: 'conversationReset'; readonly data: unknown }
+  /** `MessagingService.conversationDisconnected` (UNCONFIRMED name): the agent or flow disconnected. */
+  | {
+      readonly type: 'conversationDisconnected';
+      readonly readOnly?: boolean;
+      readonly data: unknown;
+    }
+  /** `MessagingService.readOnlyConversation` (UNCONFIRMED name): the conversation can no longer be written to. */
+  | { readonly type: 'readOnly'; readonly data: unknown }
   | { readonly type: 'error'; readonly error: GenesysChatError }
   /** After `clearIdentity({ endConversation: true })`: what was ended and wiped (key names only). */
   | {

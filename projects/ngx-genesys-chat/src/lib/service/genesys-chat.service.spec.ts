@@ -411,12 +411,23 @@ describe('GenesysChatService', () => {
   });
 
   describe('status', () => {
-    it('follows Messenger being closed and opened by the user', async () => {
+    it('follows Messenger being closed and opened by the user (Conversations.closed / .opened)', async () => {
       const { service, fake } = await readyService();
       await service.startChat(premium);
       expect(service.status()).toBe('open');
+      fake.publish('Conversations.closed', {});
+      expect(service.status()).toBe('ready');
+      fake.publish('Conversations.opened', {});
+      expect(service.status()).toBe('open');
+    });
+
+    it('falls back to the secondary-only Messenger.closed / .opened for the status (not for isOpen)', async () => {
+      const { service, fake } = await readyService();
+      await service.startChat(premium);
+      expect(service.isOpen()).toBe(true);
       fake.publish('Messenger.closed', {});
       expect(service.status()).toBe('ready');
+      expect(service.isOpen()).toBe(true); // isOpen follows only the confirmed events
       fake.publish('Messenger.opened', {});
       expect(service.status()).toBe('open');
     });
@@ -500,11 +511,13 @@ describe('GenesysChatService', () => {
       });
       service.events$.subscribe((e) => b.push(e));
       await flush();
-      fake.publish('Messenger.opened', {});
+      fake.publish('Conversations.opened', {});
       fake.publish('Conversations.started', { id: 'conv-1' });
       fake.publish('MessagingService.messagesReceived', { messages: [{ text: 'hi' }] });
       fake.publish('MessagingService.error', { error: { body: { errorCode: 4029 } } });
-      fake.publish('Messenger.closed', {});
+      fake.publish('Conversations.closed', {});
+      // The secondary-only Messenger.opened / .closed are no longer events of their own.
+      fake.publish('Messenger.opened', {});
 
       expect(a.map((e) => e.type)).toEqual([
         'opened',
@@ -512,14 +525,15 @@ describe('GenesysChatService', () => {
         'messagesReceived',
         'error',
         'closed',
+        'conversationClosed',
       ]);
       expect(b).toEqual(a);
       expect(a[2]).toEqual({ type: 'messagesReceived', messages: [{ text: 'hi' }] });
       const error = a[3] as Extract<GenesysChatEvent, { type: 'error' }>;
       expect(error.error.code).toBe('MESSENGER_ERROR');
       expect(error.error.reason).toEqual({ error: { body: { errorCode: 4029 } } });
-      expect(fake.subscriptionCount('Messenger.opened')).toBe(1);
-      expect(fake.subscriptionCount('Messenger.closed')).toBe(1);
+      expect(fake.subscriptionCount('Conversations.opened')).toBe(1);
+      expect(fake.subscriptionCount('Conversations.closed')).toBe(1);
       // Under zone.js the callbacks come back into Angular's zone; zoneless has no zone to enter.
       const zoneJs = typeof (globalThis as { Zone?: unknown }).Zone !== 'undefined';
       expect(zones.every((z) => z === zoneJs)).toBe(true);

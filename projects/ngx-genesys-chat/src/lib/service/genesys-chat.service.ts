@@ -14,6 +14,7 @@ import { isPlatformBrowser } from '@angular/common';
 import { BehaviorSubject, NEVER, Observable, defer, from, switchMap, throwError } from 'rxjs';
 import type { CrmCustomer, GenesysAttributes } from '../attributes/crm-customer';
 import { GENESYS_CHAT_CONFIG, type GenesysLoadStrategy } from '../config/genesys-chat-config';
+import { invalidConfig } from '../errors/errors';
 import { notBrowser } from '../errors/not-browser';
 import type { ChatEngine, ChatEngineHost } from './chat-engine';
 import { ɵGENESYS_CHAT_ENGINE, ɵGENESYS_CHAT_PENDING_TASKS } from '../config/genesys-chat-feature';
@@ -26,6 +27,14 @@ import type {
 } from './genesys-chat-types';
 import { scheduleLoad } from './load-strategy';
 import type { GenesysDiagnosis } from '../diagnostics/genesys-diagnosis';
+
+/** A driver without Messenger's panel (withMessagingWidget) cannot open, close or show a launcher. */
+function noPanel(call: string) {
+  return invalidConfig(
+    'driver',
+    `${call} needs the Genesys Messenger driver; the configured chat driver has no Messenger panel or launcher.`,
+  );
+}
 
 const STRATEGIES: readonly GenesysLoadStrategy[] = ['eager', 'idle', 'interaction', 'manual'];
 
@@ -47,6 +56,9 @@ export class GenesysChatService {
   private readonly pendingTasks = inject(ɵGENESYS_CHAT_PENDING_TASKS) ? inject(PendingTasks) : null;
   private readonly statusSignal = signal<GenesysChatStatus>('idle');
   private readonly statusSubject = new BehaviorSubject<GenesysChatStatus>('idle');
+  private readonly openSignal = signal(false);
+  private readonly unreadSignal = signal(0);
+  private readonly unreadSubject = new BehaviorSubject<number>(0);
   private engineLoad: Promise<ChatEngine> | null = null;
   private destroyed = false;
   private cancelSchedule: () => void = () => undefined;
@@ -56,6 +68,23 @@ export class GenesysChatService {
 
   /** Every status change, starting with the current one. */
   readonly status$: Observable<GenesysChatStatus> = this.statusSubject.asObservable();
+
+  /**
+   * Whether Messenger's panel is open, from `Conversations.opened` / `Conversations.closed`.
+   * False until Messenger is loaded; stays false in headless mode (there is no panel).
+   */
+  readonly isOpen = this.openSignal.asReadonly();
+
+  /**
+   * Agent messages the customer has not seen, for a badge: outbound messages that arrived while
+   * the panel was closed or the tab hidden. History (a restored conversation, older pages) never
+   * counts, and each message once. Back to 0 when the panel opens (or the tab becomes visible with
+   * it open), when the conversation is cleared, and at `clearIdentity({ endConversation: true })`.
+   */
+  readonly unreadCount = this.unreadSignal.asReadonly();
+
+  /** `unreadCount` as an Observable, starting with the current count. */
+  readonly unreadCount$: Observable<number> = this.unreadSubject.asObservable();
 
   /**
    * Emits once and completes when Messenger is usable (Database ready plus Messenger ready, or
@@ -78,6 +107,7 @@ export class GenesysChatService {
       this.destroyed = true;
       this.cancelSchedule();
       this.statusSubject.complete();
+      this.unreadSubject.complete();
     });
   }
 
@@ -99,6 +129,53 @@ export class GenesysChatService {
     options?: StartChatOptions,
   ): Promise<StartChatResult> {
     return this.track(async () => (await this.engine()).startChat(customer, options));
+  }
+
+  /**
+   * Opens Messenger without a customer (an anonymous help page), loading it if needed. With a
+   * stored or current identity it opens only once Messenger holds those attributes: it is a start
+   * with the attributes as they are, so it supersedes nothing, joins a start under way, and is
+   * itself superseded (`SUPERSEDED`) by a later `startChat()` for a customer, `identify()` or
+   * `clearIdentity()`. Headless: starts the conversation (`MessagingService.startConversation`).
+   */
+  async open(): Promise<void> {
+    return this.track(async () => {
+      const engine = await this.engine();
+      if (!engine.openPanel) throw noPanel('open()');
+      return engine.openPanel();
+    });
+  }
+
+  /** Closes Messenger's panel (`Messenger.close`). Resolves at once when Messenger is not loaded. */
+  async close(): Promise<void> {
+    return this.track(async () => {
+      const engine = await this.engine();
+      if (!engine.closePanel) throw noPanel('close()');
+      return engine.closePanel();
+    });
+  }
+
+  /**
+   * Shows Messenger's own launcher button, loading Messenger if needed. Needs the deployment's
+   * launcher visibility `OnDemand` ("Hide until triggered by business logic"); once shown it may
+   * stay visible while a conversation is active. `Launcher.show` is UNCONFIRMED in Genesys'
+   * primary sources (docs/genesys-api.md): prefer launcher `Off` and your own button.
+   */
+  async showLauncher(): Promise<void> {
+    return this.track(async () => {
+      const engine = await this.engine();
+      if (!engine.showLauncher) throw noPanel('showLauncher()');
+      return engine.showLauncher();
+    });
+  }
+
+  /** Hides Messenger's own launcher button (`Launcher.hide`, UNCONFIRMED; see `showLauncher()`). */
+  async hideLauncher(): Promise<void> {
+    return this.track(async () => {
+      const engine = await this.engine();
+      if (!engine.hideLauncher) throw noPanel('hideLauncher()');
+      return engine.hideLauncher();
+    });
   }
 
   /**
@@ -177,6 +254,12 @@ export class GenesysChatService {
     const host: ChatEngineHost = {
       setStatus: (status) => this.setStatus(status),
       status: () => this.statusSubject.value,
+      setOpen: (open) => this.openSignal.set(open),
+      setUnread: (count) => {
+        if (this.destroyed) return;
+        this.unreadSignal.set(count);
+        this.unreadSubject.next(count);
+      },
     };
     return (this.engineLoad ??= this.track(loader).then((create) => {
       // A dead app gets no engine: its promises simply never settle.

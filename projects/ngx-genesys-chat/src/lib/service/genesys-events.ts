@@ -12,9 +12,9 @@ export interface GenesysEventRow {
 
 /** The Genesys events behind `events$` (reference §2), as data: adding one is adding a row. */
 export const GENESYS_EVENT_TABLE: readonly GenesysEventRow[] = [
-  // UNCONFIRMED (reference §2 and §4 "Open state", sources T/S): Messenger.opened / .closed.
-  { genesys: 'Messenger.opened', toEvent: () => ({ type: 'opened' }) },
-  { genesys: 'Messenger.closed', toEvent: () => ({ type: 'closed' }) },
+  // Confirmed open state (reference §4 "Open state", DC-conv); not the secondary-only Messenger.opened/.closed.
+  { genesys: 'Conversations.opened', toEvent: () => ({ type: 'opened' }) },
+  { genesys: 'Conversations.closed', toEvent: () => ({ type: 'closed' }) },
   {
     genesys: 'Conversations.started',
     modes: ['messenger'],
@@ -37,11 +37,52 @@ export const GENESYS_EVENT_TABLE: readonly GenesysEventRow[] = [
     genesys: 'MessagingService.error',
     toEvent: (e) => ({ type: 'error', error: messengerError('MessagingService.error', e.data) }),
   },
+  // Conversation lifecycle (reference §2, §4 "Restore", "Clear", "Disconnect / read-only").
+  {
+    genesys: 'MessagingService.restored',
+    toEvent: (e) => ({ type: 'restored', messages: messagesOf(e.data) }),
+  },
+  {
+    genesys: 'MessagingService.conversationCleared',
+    toEvent: (e) => ({ type: 'conversationCleared', data: e.data }),
+  },
+  {
+    genesys: 'MessagingService.conversationReset',
+    toEvent: (e) => ({ type: 'conversationReset', data: e.data }),
+  },
+  conversationDisconnectedRow(),
+  readOnlyConversationRow(),
   {
     genesys: 'Conversations.error',
     toEvent: (e) => ({ type: 'error', error: messengerError('Conversations.error', e.data) }),
   },
 ];
+
+/**
+ * UNCONFIRMED (reference §2 and §4 "Disconnect / read-only", sources T/S):
+ * `MessagingService.conversationDisconnected` with `{message, readOnly}`. `readOnly` is passed on
+ * only when it is a boolean (the wire carries `metadata.readOnly: "true"`, MT; the SDK's mapping
+ * of it is not confirmed).
+ */
+function conversationDisconnectedRow(): GenesysEventRow {
+  return {
+    genesys: 'MessagingService.conversationDisconnected',
+    toEvent: (e) => {
+      const readOnly = (e.data as { readOnly?: unknown } | undefined)?.readOnly;
+      return typeof readOnly === 'boolean'
+        ? { type: 'conversationDisconnected', readOnly, data: e.data }
+        : { type: 'conversationDisconnected', data: e.data };
+    },
+  };
+}
+
+/** UNCONFIRMED (reference §2 and §4 "Disconnect / read-only", sources T/S): `MessagingService.readOnlyConversation`. */
+function readOnlyConversationRow(): GenesysEventRow {
+  return {
+    genesys: 'MessagingService.readOnlyConversation',
+    toEvent: (e) => ({ type: 'readOnly', data: e.data }),
+  };
+}
 
 /** The rows that apply to a mode. */
 export function genesysEventsFor(mode: GenesysChatMode): readonly GenesysEventRow[] {
@@ -56,6 +97,7 @@ export function readyEventsFor(mode: GenesysChatMode): readonly string[] {
 }
 
 function messagesOf(data: unknown): readonly unknown[] {
+  if (Array.isArray(data)) return data; // the `restored` payload's shape is not pinned down
   const messages = (data as { messages?: unknown } | undefined)?.messages;
   return Array.isArray(messages) ? messages : [];
 }

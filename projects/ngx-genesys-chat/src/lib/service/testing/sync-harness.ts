@@ -13,6 +13,7 @@ export type Call =
   | { kind: 'identify'; id: string; tier?: string }
   | { kind: 'start'; id: string; tier?: string; source?: string; message?: string }
   | { kind: 'clear' }
+  | { kind: 'open' }
   | { kind: 'set'; attrs: Record<string, string> };
 export type PageEvent = 'databaseReady' | 'messengerReady' | 'loadFails' | 'destroy';
 
@@ -39,6 +40,7 @@ export const callArb: fc.Arbitrary<Call> = fc.oneof(
     { requiredKeys: ['kind', 'id'] },
   ),
   fc.record({ kind: fc.constant('clear' as const) }),
+  fc.record({ kind: fc.constant('open' as const) }),
   fc.record({
     kind: fc.constant('set' as const),
     attrs: fc.dictionary(fc.constantFrom('page', 'step', 'blob'), fc.constantFrom('1', '2', big), {
@@ -187,6 +189,21 @@ export function startOn(
     if (widget) await page.command('Widget.startChat', { ...snapshot });
     else await openMessenger(page.command, 'messenger', message);
     return { attributes: snapshot, opened: page.opens[at] };
+  });
+}
+
+/** `open()` without a customer: opens with D as it is; `seen` gets what its own open saw. */
+export function openOn(
+  sync: AttributeSync,
+  page: FakePage,
+  seen: (opened: { attributes: CustomAttributes; opened: CustomAttributes | undefined }) => void,
+  widget = false,
+): Promise<void> {
+  return sync.openCurrent(async (snapshot) => {
+    const at = page.opens.length;
+    if (widget) await page.command('Widget.startChat', { ...snapshot });
+    else await openMessenger(page.command, 'messenger', undefined);
+    seen({ attributes: snapshot, opened: page.opens[at] });
   });
 }
 
