@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { TestUser } from './auth/types';
 
 /** Faults a test can switch on. Script faults apply to the whole emulator: the bootstrap URL carries no deployment id, as on the real CDN. */
 export interface ScriptFaults {
@@ -34,17 +35,61 @@ export interface EmulatorDeployment {
   allowedDomains?: string[];
   /** `headlessMode.enabled`: no Messenger UI, `Messenger.open` rejects. */
   headless?: boolean;
+  /**
+   * Authenticated messaging (MT DeploymentConfig `auth`; TF `authentication_settings`): with
+   * `enabled`, a session cannot send messages until it is authenticated (configureAuthenticatedSession);
+   * `allowSessionUpgrade` lets an anonymous session of the same token be upgraded to an authenticated one.
+   */
+  auth?: DeploymentAuth;
   faults?: DeploymentFaults;
 }
 
+export interface DeploymentAuth {
+  enabled: boolean;
+  allowSessionUpgrade?: boolean;
+}
+
+/** The emulator's OpenID provider (the "customer's IdP"); started only when a deployment has auth on. */
+export interface EmulatorAuthOptions {
+  /** Redirect URIs registered at the IdP: the page's sign-in callback URL(s). */
+  redirectUris: string[];
+  /** People who can sign in. Default: the emulator's two test users (premium and standard). */
+  users?: TestUser[];
+  /** Port for the IdP's own HTTP server; default 0 (any free port). */
+  idpPort?: number;
+}
+
+/**
+ * Every condition given must hold. `attribute`/`equals`/`exists` read the CLAIMED custom attributes
+ * (anything the page sends); `verified` and `externalId` read the identity the emulator verified
+ * from the web-messaging JWT, which the page cannot forge.
+ */
+export interface RoutingCondition {
+  attribute?: string;
+  equals?: string;
+  exists?: boolean;
+  /** The session is authenticated (true) or anonymous (false). */
+  verified?: boolean;
+  /** The verified external id (the IdP's `crm_customer_id` claim) equals this. */
+  externalId?: string;
+}
+
 export interface RoutingRule {
-  when: { attribute: string; equals?: string; exists?: boolean };
+  when: RoutingCondition;
   queue: string;
+}
+
+export interface VerificationRouting {
+  /** The claimed attribute compared with the verified external id. Default `crmCustomerId`. */
+  claimedIdAttribute?: string;
+  /** Where a verified conversation whose claim disagrees goes, before any rule. Default `Verification Mismatch`. */
+  mismatchQueue?: string;
 }
 
 export interface RoutingConfig {
   rules: RoutingRule[];
   defaultQueue: string;
+  verification?: VerificationRouting;
 }
 
 export interface OAuthClient {
@@ -72,6 +117,8 @@ export interface EmulatorOptions {
   /** Default per-session message rate (messages per second). Default 5. */
   rateLimitPerSecond?: number;
   faults?: ScriptFaults;
+  /** The OpenID provider for deployments with `auth.enabled`; required when one has it. */
+  auth?: EmulatorAuthOptions;
   /** Print nothing. */
   quiet?: boolean;
 }
@@ -83,7 +130,7 @@ export const DEFAULT_OAUTH_CLIENT: OAuthClient = {
 };
 export const DEFAULT_ALLOWED_DOMAINS = ['localhost', '127.0.0.1'];
 
-/** Reads an `emulator.config.json`: `{ deployments, routing?, oauthClients?, rateLimitPerSecond?, faults?, origins?, hosts? }`. */
+/** Reads an `emulator.config.json`: `{ deployments, routing?, oauthClients?, rateLimitPerSecond?, faults?, origins?, hosts?, auth? }`. */
 export function loadEmulatorConfig(path: string): Omit<EmulatorOptions, 'port' | 'host'> {
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<EmulatorOptions>;
   if (!Array.isArray(parsed.deployments) || parsed.deployments.length === 0) {
@@ -98,5 +145,39 @@ export function loadEmulatorConfig(path: string): Omit<EmulatorOptions, 'port' |
     if (list !== undefined && (!Array.isArray(list) || list.some((v) => typeof v !== 'string')))
       throw new Error(`${path}: "${key}" must be a list of strings`);
   }
+  const problem = authConfigProblem(parsed);
+  if (problem) throw new Error(`${path}: ${problem}`);
   return parsed as Omit<EmulatorOptions, 'port' | 'host'>;
+}
+
+/** What is wrong with the auth settings, or undefined; startEmulator() and the config loader share it. */
+export function authConfigProblem(options: Partial<EmulatorOptions>): string | undefined {
+  for (const d of options.deployments ?? []) {
+    const a = d.auth;
+    if (a === undefined) continue;
+    if (typeof a !== 'object' || a === null || typeof a.enabled !== 'boolean')
+      return `deployment "${d.id}": "auth" must be { "enabled": true|false, "allowSessionUpgrade"?: true|false }`;
+    if (a.allowSessionUpgrade !== undefined && typeof a.allowSessionUpgrade !== 'boolean')
+      return `deployment "${d.id}": "auth.allowSessionUpgrade" must be true or false`;
+  }
+  const needed = (options.deployments ?? []).some((d) => d.auth?.enabled === true);
+  const auth = options.auth;
+  if (auth === undefined)
+    return needed
+      ? 'a deployment has "auth.enabled": add a top-level "auth": { "redirectUris": ["<page callback URL>"] }'
+      : undefined;
+  if (
+    !Array.isArray(auth.redirectUris) ||
+    auth.redirectUris.length === 0 ||
+    auth.redirectUris.some((u) => typeof u !== 'string')
+  )
+    return '"auth.redirectUris" must list the page\'s sign-in callback URL(s)';
+  if (auth.users !== undefined && (!Array.isArray(auth.users) || auth.users.length === 0))
+    return '"auth.users" must list at least one test user, or be left out for the defaults';
+  if (
+    auth.idpPort !== undefined &&
+    (!Number.isInteger(auth.idpPort) || auth.idpPort < 0 || auth.idpPort > 65535)
+  )
+    return '"auth.idpPort" must be a port number (0 for any free port)';
+  return undefined;
 }

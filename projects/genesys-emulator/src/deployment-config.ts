@@ -30,7 +30,8 @@ export function deploymentConfig(d: EmulatorDeployment, emulatorUrl: string) {
       fileUpload: { enableAttachments: false, modes: [] },
     },
     journeyEvents: { enabled: false },
-    auth: { enabled: false, allowSessionUpgrade: false },
+    // MT DeploymentConfig `auth`; Messenger reads it to decide whether to run its Auth plugin.
+    auth: { enabled: d.auth?.enabled === true, allowSessionUpgrade: d.auth?.allowSessionUpgrade === true },
     status: d.status ?? 'Active',
   };
 }

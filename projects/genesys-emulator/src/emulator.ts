@@ -4,7 +4,11 @@ import { type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
+// Type-only: the auth side (oidc-provider, jose) loads with `await import('./auth')` below, and only
+// when a deployment has auth on; the jest suite cannot load those ESM-only libraries.
+import type { AuthRuntime } from './auth/types';
 import {
+  authConfigProblem,
   DEFAULT_OAUTH_CLIENT,
   DEFAULT_ROUTING,
   type DeploymentFaults,
@@ -21,6 +25,17 @@ import { dispatch, requestPath } from './http/router';
 import { OAuthStandIn, conversationSummary } from './platform-api';
 import { ConversationStore } from './store';
 import { checkedFaults } from './faults';
+import { tokenRoutes } from './token-http';
+
+/** Where the emulator's OpenID provider is, for a page that signs in against it. */
+export interface RunningAuth {
+  /** The IdP's issuer URL. */
+  readonly issuer: string;
+  /** `${issuer}/.well-known/openid-configuration`: what the integration's "Discovery URI" holds. */
+  readonly discoveryUri: string;
+  /** The IdP client the page's authorization request uses (the Genesys integration's client). */
+  readonly clientId: string;
+}
 
 export interface RunningEmulator {
   /** Base URL, such as `http://127.0.0.1:8787`. */
@@ -41,6 +56,8 @@ export interface RunningEmulator {
   disconnect(conversationId: string): void;
   /** Lets one more exact page origin read the Platform API stand-ins (for a harness that learns its port late). */
   allowOrigin(origin: string): void;
+  /** The OpenID provider, when a deployment has `auth.enabled`; undefined otherwise. */
+  readonly auth: RunningAuth | undefined;
   close(): Promise<void>;
 }
 
@@ -49,6 +66,8 @@ export interface RunningEmulator {
  * told otherwise. Resolves once it listens.
  */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const problem = authConfigProblem(options);
+  if (problem) throw new Error(`genesys-emulator: ${problem}`);
   const deployments = new Map<string, EmulatorDeployment>();
   for (const d of options.deployments)
     deployments.set(d.id.toLowerCase(), { ...d, faults: { ...d.faults } });
@@ -67,11 +86,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   (options.origins ?? []).forEach(allowOrigin);
   const store = new ConversationStore();
   const hanging = new Set<ServerResponse>();
+  let authRuntime: AuthRuntime | undefined;
+  const deployment = (id: string) => deployments.get(id.toLowerCase());
   const guestApi = new GuestApi({
     store,
     routing: () => routing,
     faults: (id) => deployments.get(id)?.faults ?? {},
     defaultRatePerSecond: () => options.rateLimitPerSecond ?? 5,
+    auth: () => authRuntime,
+    authSettings: (id) => deployment(id)?.auth,
   });
   const host = options.host ?? '127.0.0.1';
   const hostAllowed = hostGuard(host, options.hosts);
@@ -104,7 +127,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     oauth.revokeAll();
   }
 
-  const routes = emulatorRoutes({
+  const authDeployments = () => [...deployments.values()].filter((d) => d.auth?.enabled === true);
+  const routes = [
+    ...tokenRoutes({
+      auth: () => authRuntime,
+      deployment,
+      authDeployments,
+      revoked: (authSessionId) => guestApi.logout(authSessionId),
+    }),
+    ...emulatorRoutes({
     url: () => url,
     token,
     deployments,
@@ -119,7 +150,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     },
     setFaults,
     reset,
-  });
+    }),
+  ];
   const policy = {
     token,
     hostAllowed,
@@ -161,6 +193,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   });
   const port = (server.address() as AddressInfo).port;
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (authDeployments().length > 0) {
+    try {
+      const { createAuthRuntime, DEFAULT_TEST_USERS } = await import('./auth');
+      authRuntime = await createAuthRuntime({
+        host,
+        idpPort: options.auth!.idpPort,
+        redirectUris: options.auth!.redirectUris,
+        users: options.auth!.users ?? DEFAULT_TEST_USERS,
+        genesysIssuer: url,
+        deploymentAllowed: (id) => deployment(id)?.auth?.enabled === true,
+        log: options.quiet ? undefined : (line) => console.log(`genesys-emulator ${line}`),
+      });
+    } catch (error) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw error;
+    }
+  }
   if (!options.quiet) {
     console.log(`genesys-emulator listening on ${url} (agent page: ${url}/emulator/)`);
     // Printed once, for the developer who started it, as local dev servers print theirs.
@@ -175,18 +224,25 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     reset,
     conversations: () => store.all().map(conversationSummary),
     allowOrigin,
+    auth: authRuntime && {
+      issuer: authRuntime.issuer,
+      discoveryUri: authRuntime.discoveryUri,
+      clientId: authRuntime.clientId,
+    },
     disconnect: (id) => {
       const c = store.get(id);
       if (!c) throw new Error('unknown conversation id');
       guestApi.disconnect(c);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
         wss.close();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
-      }),
+      });
+      await authRuntime?.close();
+    },
   };
 }
 

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import type { DeploymentFaults, RoutingConfig } from './config';
+import {
+  authenticationRequiredFrame,
+  logoutEventFrame,
+  unauthorizedFrame,
+} from './auth/guest-auth-frames';
+import type { AuthRuntime } from './auth/types';
+import type { DeploymentAuth, DeploymentFaults, RoutingConfig } from './config';
+import { attachRefusal, authenticationOffFrame, type SessionIdentity } from './guest-auth';
 export type { ServerFrame } from './guest-frames';
 import {
   agentDisconnect,
@@ -22,7 +29,7 @@ import {
   send,
   stringError,
 } from './guest-frames';
-import { routeConversation } from './routing';
+import { claimMismatch, routeDecision } from './routing';
 import type { Conversation, ConversationStore } from './store';
 
 export { MAX_CUSTOM_DATA_BYTES } from './guest-messages';
@@ -45,6 +52,9 @@ export interface GuestApiDeps {
   routing(): RoutingConfig;
   faults(deploymentId: string): DeploymentFaults;
   defaultRatePerSecond(): number;
+  /** The auth side, when a deployment has auth on (verifies configureAuthenticatedSession's JWT). */
+  auth?(): AuthRuntime | undefined;
+  authSettings?(deploymentId: string): DeploymentAuth | undefined;
 }
 
 interface GuestSession {
@@ -53,6 +63,10 @@ interface GuestSession {
   readonly sockets: Set<WebSocket>;
   conversationId: string | undefined;
   recent: number[];
+  /** Set by configureAuthenticatedSession; an authenticated session never goes back (4017). */
+  identity: SessionIdentity | undefined;
+  /** Revoked (token/revoke): the token's session is gone; its sockets hear 4007 from now on. */
+  loggedOut: boolean;
 }
 
 /**
@@ -70,36 +84,43 @@ export class GuestApi {
   /** Serves one accepted WebSocket for a deployment. */
   accept(ws: WebSocket, deploymentId: string): void {
     let session: GuestSession | undefined;
+    // One request at a time, in arrival order: configureAuthenticatedSession awaits the JWT check,
+    // and a message sent right behind it must see its outcome.
+    let queue: Promise<void> = Promise.resolve();
     // Without a listener, a protocol error (bad opcode, invalid UTF-8, a frame over maxPayload)
     // would be thrown as an uncaught 'error' and end the process; ws closes the socket itself.
     ws.on('error', () => undefined);
     ws.on('message', (raw) => {
-      const request = parseClientRequest(raw);
-      if (!request) return requestFailed(ws);
-      const tracingId = request.tracingId;
-      try {
-        session = this.handle(ws, deploymentId, session, request);
-      } catch {
-        // Last line of defence: a bug here costs this request, never the process.
-        requestFailed(ws, tracingId);
-      }
+      queue = queue.then(async () => {
+        const request = parseClientRequest(raw);
+        if (!request) return requestFailed(ws);
+        try {
+          session = await this.handle(ws, deploymentId, session, request);
+        } catch {
+          // Last line of defence: a bug here costs this request, never the process.
+          requestFailed(ws, request.tracingId);
+        }
+      });
     });
     ws.on('close', () => session?.sockets.delete(ws));
   }
 
   /** One request on a socket; returns the socket's session afterwards. */
-  private handle(
+  private async handle(
     ws: WebSocket,
     deploymentId: string,
     current: GuestSession | undefined,
     request: ClientRequest,
-  ): GuestSession | undefined {
+  ): Promise<GuestSession | undefined> {
     const session = current;
     const tracingId = request.tracingId;
     if (request.action === 'configureSession') {
-      return this.configure(ws, deploymentId, request, tracingId);
+      return this.configure(ws, deploymentId, request, tracingId, undefined);
     }
-    if (!session || request.token !== session.token) {
+    if (request.action === 'configureAuthenticatedSession') {
+      return this.configureAuthenticated(ws, deploymentId, request, tracingId);
+    }
+    if (!session || session.loggedOut || request.token !== session.token) {
       stringError(ws, 4007, 'Session not found.', tracingId);
       return session;
     }
@@ -144,17 +165,70 @@ export class GuestApi {
     }
   }
 
+  /**
+   * After token/revoke: every session signed in through `authSessionId` hears LogoutEvent (MT-fx,
+   * MT-uml), its conversation ends and the session is forgotten, so the next visitor on the same
+   * page, anonymous or signed in, inherits nothing of it.
+   */
+  logout(authSessionId: string): void {
+    for (const [token, session] of this.sessions) {
+      if (session.identity?.authSessionId !== authSessionId) continue;
+      for (const ws of session.sockets) send(ws, logoutEventFrame());
+      const conversation = session.conversationId
+        ? this.deps.store.get(session.conversationId)
+        : undefined;
+      if (conversation) conversation.state = 'disconnected';
+      session.conversationId = undefined;
+      session.loggedOut = true;
+      session.sockets.clear();
+      this.sessions.delete(token);
+    }
+  }
+
   /** Every session and socket is forgotten (emulator reset). */
   reset(): void {
     for (const s of this.sessions.values()) for (const ws of s.sockets) ws.terminate();
     this.sessions.clear();
   }
 
-  private configure(
+  /** configureAuthenticatedSession: `data.code` is the web-messaging JWT (reference §5, MT, JV). */
+  private async configureAuthenticated(
     ws: WebSocket,
     deploymentId: string,
     request: ClientRequest,
     tracingId?: string,
+  ): Promise<GuestSession | undefined> {
+    const runtime = this.deps.auth?.();
+    if (!runtime || this.deps.authSettings?.(deploymentId)?.enabled !== true) {
+      send(ws, authenticationOffFrame(tracingId));
+      return undefined;
+    }
+    const code = request.code;
+    if (typeof code !== 'string' || !code || code.length > 8192) {
+      stringError(ws, 4020, 'Missing parameter: data.code.', tracingId);
+      return undefined;
+    }
+    const verified = await runtime.verifyMessagingJwt(code, deploymentId);
+    if (!verified.ok) {
+      // MT-fx `unauthorized`; the reason (expired, signature, …) stays on the server, as on Genesys.
+      send(ws, unauthorizedFrame(tracingId));
+      return undefined;
+    }
+    const identity: SessionIdentity = {
+      sub: verified.sub,
+      externalId: verified.externalId,
+      claims: verified.claims,
+      authSessionId: verified.sessionId,
+    };
+    return this.configure(ws, deploymentId, request, tracingId, identity);
+  }
+
+  private configure(
+    ws: WebSocket,
+    deploymentId: string,
+    request: ClientRequest,
+    tracingId: string | undefined,
+    identity: SessionIdentity | undefined,
   ): GuestSession | undefined {
     const token = request.token;
     if (typeof token !== 'string' || !token || token.length > 2048) {
@@ -176,13 +250,28 @@ export class GuestApi {
       );
       return undefined;
     }
-    mine.add(token);
     let session = this.sessions.get(token);
+    const refusal = attachRefusal(session, identity, this.deps.authSettings?.(deploymentId), tracingId);
+    if (refusal) {
+      send(ws, refusal);
+      return undefined;
+    }
+    mine.add(token);
     const newSession = !session;
     if (!session) {
-      session = { token, deploymentId, sockets: new Set(), conversationId: undefined, recent: [] };
+      session = {
+        token,
+        deploymentId,
+        sockets: new Set(),
+        conversationId: undefined,
+        recent: [],
+        identity: undefined,
+        loggedOut: false,
+      };
       this.sessions.set(token, session);
     }
+    // A new sign-in of the same person (or an allowed upgrade) carries the newest auth session.
+    if (identity) session.identity = identity;
     session.sockets.add(ws);
     send(ws, sessionResponse(true, newSession, tracingId));
     return session;
@@ -194,6 +283,10 @@ export class GuestApi {
     request: ClientRequest,
     tracingId?: string,
   ): void {
+    if (this.deps.authSettings?.(session.deploymentId)?.enabled === true && !session.identity) {
+      send(ws, authenticationRequiredFrame(tracingId));
+      return;
+    }
     const faults = this.deps.faults(session.deploymentId);
     const rate = faults.rateLimitPerSecond ?? this.deps.defaultRatePerSecond();
     const t = Date.now();
@@ -279,12 +372,26 @@ export class GuestApi {
     const current = session.conversationId
       ? this.deps.store.get(session.conversationId)
       : undefined;
+    const verified = session.identity && {
+      sub: session.identity.sub,
+      externalId: session.identity.externalId,
+    };
     if (current && current.state === 'connected') {
       Object.assign(current.attributes, attributes);
+      // The queue was chosen when the conversation started; a later forged claim still raises the flag.
+      if (claimMismatch(current.attributes, this.deps.routing(), verified))
+        current.verificationMismatch = true;
       return current;
     }
-    const queue = routeConversation(attributes, this.deps.routing());
-    const created = this.deps.store.create(session.deploymentId, session.token, queue, attributes);
+    const { queue, verificationMismatch } = routeDecision(attributes, this.deps.routing(), verified);
+    const created = this.deps.store.create(
+      session.deploymentId,
+      session.token,
+      queue,
+      attributes,
+      verified,
+      verificationMismatch,
+    );
     session.conversationId = created.id;
     return created;
   }

@@ -24,6 +24,8 @@ export interface ClientRequest {
   readonly token: unknown;
   readonly deploymentId: unknown;
   readonly tracingId: string | undefined;
+  /** configureAuthenticatedSession's `data.code`: the web-messaging JWT (reference §5, MT, JV). */
+  readonly code: unknown;
   readonly message: {
     readonly type: string | undefined;
     readonly text: unknown;
@@ -73,6 +75,7 @@ export function parseClientRequest(raw: RawData): ClientRequest | undefined {
     token: request['token'],
     deploymentId: request['deploymentId'],
     tracingId: str(request['tracingId']),
+    code: record(request['data'])?.['code'],
     message: {
       type: str(message['type']),
       text: message['text'],

@@ -66,6 +66,24 @@ export class OAuthStandIn {
   }
 }
 
+/**
+ * EMULATOR-ONLY: the verified identity beside the claimed attributes. Real Genesys does not show it
+ * here: Architect reads `Message.IsAuthenticated` and `Message.Message.senderAddressInfo` (the `sub`,
+ * `email`, name claims; reference §4a, HELP-attr), and identity resolution links the conversation to
+ * an external contact. A test or agent page reads this field to see what the emulator verified.
+ * Absent for an anonymous conversation, so the resource keeps Genesys' shape then.
+ */
+function verifiedIdentity(c: Conversation) {
+  if (!c.verified) return {};
+  return {
+    verifiedIdentity: {
+      subject: c.verified.sub,
+      externalId: c.verified.externalId ?? null,
+      claimMismatch: c.verificationMismatch,
+    },
+  };
+}
+
 /** `GET /api/v2/conversations/{id}`: the customer participant with its attributes, and the ACD participant with the queue. */
 export function conversationResource(c: Conversation) {
   return {
@@ -78,6 +96,7 @@ export function conversationResource(c: Conversation) {
         purpose: 'customer',
         state: c.state,
         attributes: { ...c.attributes },
+        ...verifiedIdentity(c),
       },
       {
         id: `${c.id.slice(0, 8)}-acd0-4000-8000-${c.id.slice(-12)}`,
@@ -100,6 +119,7 @@ export function conversationSummary(c: Conversation) {
     startTime: c.startTime,
     queueName: c.queueName,
     attributes: { ...c.attributes },
+    ...verifiedIdentity(c),
     messages: c.messages.map((m) => ({ ...m })),
   };
 }

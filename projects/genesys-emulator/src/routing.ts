@@ -1,17 +1,72 @@
-import type { RoutingConfig } from './config';
+import type { RoutingCondition, RoutingConfig } from './config';
+import type { VerifiedIdentity } from './store';
 
-/** The first rule whose condition holds picks the queue; otherwise the default queue. */
+export const DEFAULT_CLAIMED_ID_ATTRIBUTE = 'crmCustomerId';
+export const DEFAULT_MISMATCH_QUEUE = 'Verification Mismatch';
+
+export interface RoutingDecision {
+  readonly queue: string;
+  /** The claimed id attribute disagreed with the verified external id. */
+  readonly verificationMismatch: boolean;
+}
+
+function holds(
+  when: RoutingCondition,
+  attributes: Readonly<Record<string, string>>,
+  verified: VerifiedIdentity | undefined,
+): boolean {
+  if (when.verified !== undefined && when.verified !== (verified !== undefined)) return false;
+  if (when.externalId !== undefined && verified?.externalId !== when.externalId) return false;
+  if (when.attribute === undefined)
+    // A rule on the verified identity alone; a rule with no condition at all never holds.
+    return when.verified !== undefined || when.externalId !== undefined;
+  const value = Object.prototype.hasOwnProperty.call(attributes, when.attribute)
+    ? attributes[when.attribute]
+    : undefined;
+  if (when.equals !== undefined) return value === when.equals;
+  if (when.exists === true) return value !== undefined && value !== '';
+  if (when.exists === false) return value === undefined || value === '';
+  return false;
+}
+
+/**
+ * A verified conversation whose claimed id (default `crmCustomerId`) is not the verified external
+ * id goes to the mismatch queue before any rule runs, so no claimed tier can lift a forged id to
+ * premium. Otherwise the first rule whose conditions all hold picks the queue, else the default.
+ */
+export function routeDecision(
+  attributes: Readonly<Record<string, string>>,
+  routing: RoutingConfig,
+  verified?: VerifiedIdentity,
+): RoutingDecision {
+  const claimedKey = routing.verification?.claimedIdAttribute ?? DEFAULT_CLAIMED_ID_ATTRIBUTE;
+  const claimed = Object.prototype.hasOwnProperty.call(attributes, claimedKey)
+    ? attributes[claimedKey]
+    : undefined;
+  // An empty claim is no claim (a cleared identity writes '').
+  if (verified && claimed !== undefined && claimed !== '' && claimed !== verified.externalId)
+    return {
+      queue: routing.verification?.mismatchQueue ?? DEFAULT_MISMATCH_QUEUE,
+      verificationMismatch: true,
+    };
+  const rule = routing.rules.find((r) => holds(r.when, attributes, verified));
+  return { queue: rule?.queue ?? routing.defaultQueue, verificationMismatch: false };
+}
+
+/** The queue only (the emulator's public helper since before authentication). */
 export function routeConversation(
   attributes: Readonly<Record<string, string>>,
   routing: RoutingConfig,
+  verified?: VerifiedIdentity,
 ): string {
-  for (const rule of routing.rules) {
-    const value = Object.prototype.hasOwnProperty.call(attributes, rule.when.attribute)
-      ? attributes[rule.when.attribute]
-      : undefined;
-    if (rule.when.equals !== undefined && value === rule.when.equals) return rule.queue;
-    if (rule.when.exists === true && value !== undefined && value !== '') return rule.queue;
-    if (rule.when.exists === false && (value === undefined || value === '')) return rule.queue;
-  }
-  return routing.defaultQueue;
+  return routeDecision(attributes, routing, verified).queue;
+}
+
+/** Whether a claimed id disagrees with the verified one (for attributes that arrive later). */
+export function claimMismatch(
+  attributes: Readonly<Record<string, string>>,
+  routing: RoutingConfig,
+  verified: VerifiedIdentity | undefined,
+): boolean {
+  return routeDecision(attributes, routing, verified).verificationMismatch;
 }

@@ -7,6 +7,14 @@ export interface StoredMessage {
   readonly time: string;
 }
 
+/** Who the web-messaging JWT says the customer is: checked by the emulator, not claimed by the page. */
+export interface VerifiedIdentity {
+  /** The IdP's `sub`. */
+  readonly sub: string;
+  /** The external id identity resolution keys on (the IdP's `crm_customer_id` claim), if any. */
+  readonly externalId: string | undefined;
+}
+
 export interface Conversation {
   readonly id: string;
   readonly deploymentId: string;
@@ -15,6 +23,10 @@ export interface Conversation {
   readonly customerParticipantId: string;
   /** The customer participant's attributes, as the Conversations API reports them. */
   readonly attributes: Record<string, string>;
+  /** The verified identity, beside the claimed attributes; undefined for an anonymous session. */
+  verified: VerifiedIdentity | undefined;
+  /** A claimed id attribute disagreed with the verified external id (routing's mismatch check). */
+  verificationMismatch: boolean;
   readonly queueName: string;
   readonly queueId: string;
   readonly messages: StoredMessage[];
@@ -31,6 +43,8 @@ export class ConversationStore {
     sessionToken: string,
     queueName: string,
     attributes: Record<string, string>,
+    verified?: VerifiedIdentity,
+    verificationMismatch = false,
   ): Conversation {
     const conversation: Conversation = {
       id: randomUUID(),
@@ -39,6 +53,8 @@ export class ConversationStore {
       state: 'connected',
       customerParticipantId: randomUUID(),
       attributes: { ...attributes },
+      verified: verified && { sub: verified.sub, externalId: verified.externalId },
+      verificationMismatch,
       queueName,
       queueId: queueIdFor(queueName),
       messages: [],

@@ -13,7 +13,7 @@ import { HttpError, json, mediaType, text } from './respond';
 export type Access = 'public' | 'deployment' | 'api' | 'admin';
 
 export interface Route {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   /** A literal path, or a pattern whose groups are the handler's params. */
   readonly path: string | RegExp;
   readonly access: Access;
@@ -32,7 +32,8 @@ export interface RoutePolicy {
 }
 
 const PREFLIGHT = {
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  // DELETE: Messenger revokes its web-messaging JWT from the page (token/revoke, reference §4a).
+  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
   'Access-Control-Max-Age': '600',
 };
