@@ -8,7 +8,8 @@
  * purge live in conversation-lifecycle.ts.
  */
 import { type RestoreState, createLifecycle } from './conversation-lifecycle';
-import { clone, deepMerge, readPath, removePath } from './database-helpers';
+import { clone } from './database-helpers';
+import { type DatabaseFaults, createDatabasePlugin } from './database-plugin';
 import { type Frame, createGuestConnection } from './guest-connection';
 import { type MessengerUi, buildMessengerUi } from './messenger-ui';
 import { createVisitorStore } from './visitor-store';
@@ -28,10 +29,8 @@ import { createVisitorStore } from './visitor-store';
     t?: number;
     c?: { environment?: string; deploymentId?: string; debug?: boolean };
   }
-  interface Faults {
+  interface Faults extends DatabaseFaults {
     neverReady?: 'Database' | 'Messenger' | 'all' | false;
-    databaseSetRejected?: boolean;
-    databaseSetNoAnswer?: boolean;
     messengerOpenRejected?: boolean;
   }
 
@@ -57,20 +56,11 @@ import { createVisitorStore } from './visitor-store';
   };
   Object.defineProperty(window, 'genesysEmulator', { value: record, configurable: true });
   const published = new Map<string, Envelope>();
-  const database: { messaging: { customAttributes: Record<string, string> } } & Record<
-    string,
-    unknown
-  > = {
-    messaging: { customAttributes: {} },
-  };
-  let attributesPending = false;
   let headless = false;
   let conversationActive = false;
   let panelOpen = false;
   /** The deployment's config.json as fetched; `GenesysJS.configuration` answers with it. */
   let deploymentConfig: unknown = null;
-  let resolveDatabase: () => void = () => undefined;
-  const databaseReady = new Promise<void>((resolve) => (resolveDatabase = resolve));
   let resolveMessaging: () => void = () => undefined;
   const messagingReady = new Promise<void>((resolve) => (resolveMessaging = resolve));
   let ui: MessengerUi | null = null;
@@ -112,21 +102,13 @@ import { createVisitorStore } from './visitor-store';
     }
   }
 
+  const databasePlugin = createDatabasePlugin({
+    publish: (event, data) => publish(event, data),
+    faults: () => faults(),
+  });
+
   const commands: Record<string, (payload: Record<string, unknown>) => Promise<unknown>> = {
-    'Database.set': (p) => writeDatabase(p, 'set'),
-    'Database.update': (p) => writeDatabase(p, 'update'),
-    'Database.get': async (p) => {
-      await databaseReady;
-      return typeof p['name'] === 'string' ? readPath(database, p['name']) : clone(database);
-    },
-    'Database.remove': async (p) => {
-      await databaseReady;
-      if (p['name'] === 'messaging.customAttributes') database.messaging.customAttributes = {};
-      else if (typeof p['name'] === 'string') removePath(database, p['name']);
-      attributesPending = false;
-      publish('Database.removed', clone(database));
-      return clone(database);
-    },
+    ...databasePlugin.commands,
     'Messenger.open': async () => {
       await messagingReady;
       if (headless) throw 'Messenger user interface must be enabled to use Messenger.open';
@@ -251,8 +233,7 @@ import { createVisitorStore } from './visitor-store';
     const f = await faults();
     const never = f.neverReady;
     if (never !== 'Database' && never !== 'all') {
-      resolveDatabase();
-      publish('Database.ready');
+      databasePlugin.markReady();
     }
     if (!headless) {
       ui = buildMessengerUi({
@@ -280,43 +261,18 @@ import { createVisitorStore } from './visitor-store';
     }
   }
 
-  async function writeDatabase(
-    payload: Record<string, unknown>,
-    mode: 'set' | 'update',
-  ): Promise<unknown> {
-    await databaseReady;
-    const f = await faults();
-    if (f.databaseSetNoAnswer) return new Promise(() => undefined);
-    if (f.databaseSetRejected) throw `Database.${mode} rejected (emulator fault)`;
-    const messaging = payload['messaging'] as
-      { customAttributes?: Record<string, string> } | undefined;
-    if (messaging?.customAttributes && typeof messaging.customAttributes === 'object') {
-      database.messaging.customAttributes = {
-        ...database.messaging.customAttributes,
-        ...messaging.customAttributes,
-      };
-      attributesPending = true;
-    }
-    for (const [key, value] of Object.entries(payload)) {
-      if (key !== 'messaging')
-        database[key] = mode === 'update' ? deepMerge(database[key], value) : value;
-    }
-    publish('Database.updated', clone(database));
-    return clone(database);
-  }
-
   async function sendText(text: string): Promise<unknown> {
     await connect();
     conversationActive = true;
     const message: Record<string, unknown> = { type: 'Text', text };
-    const sending = attributesPending ? { ...database.messaging.customAttributes } : null;
+    const sending = databasePlugin.pendingAttributes();
     if (sending && Object.keys(sending).length > 0)
       message['channel'] = { metadata: { customAttributes: sending } };
     publish('MessagingService.sendingMessage', { text });
     try {
       const frame = await request(message, 'StructuredMessage');
       // Like Genesys' own clients: attributes count as sent once the server echoed the message.
-      if (sending) attributesPending = false;
+      if (sending) databasePlugin.attributesSent();
       return frame.body;
     } catch (error) {
       const err = error as { code?: number; body?: unknown };
