@@ -70,6 +70,16 @@ async function agentReplies(demo, conversationId, text) {
   await bubble(demo, text).waitFor();
 }
 
+/** The agent control without waiting for the panel (it may be closed). */
+async function agentSends(demo, conversationId, text) {
+  const r = await fetch(`${demo.emulator.url}/emulator/conversations/${conversationId}/reply`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Emulator-Token': demo.emulator.token },
+    body: JSON.stringify({ text }),
+  });
+  assert.equal(r.status, 200, 'agent reply accepted');
+}
+
 /** A chats with the agent: one message each way, both in the panel. Returns A's conversation. */
 async function aChats(demo) {
   await logIn(demo, A);
@@ -255,6 +265,30 @@ test('Conversations.opened / Conversations.closed follow the panel', async () =>
       'Conversations.closed',
       'Conversations.opened',
     ]);
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
+
+test('unread badge: agent replies while the panel is closed count, opening resets, after a reload and restore the next reply counts 1', async () => {
+  const demo = await openDemo(browser);
+  try {
+    const conversation = await aChats(demo);
+    const badge = demo.page.getByTestId('unread');
+    assert.equal(await badge.count(), 0, 'replies seen in the open panel do not count');
+    await demo.page.getByRole('button', { name: 'Close Messenger' }).click();
+    await agentSends(demo, conversation.id, 'Are you still there?');
+    await agentSends(demo, conversation.id, 'Ada?');
+    await badge.filter({ hasText: '2 unread' }).waitFor();
+    await demo.chatButton(A.id).click();
+    await badge.waitFor({ state: 'detached' });
+
+    await reload(demo);
+    assert.equal(await openMessenger(demo, A), 'restored');
+    await demo.page.getByRole('button', { name: 'Close Messenger' }).click();
+    await agentSends(demo, conversation.id, 'One more thing');
+    await badge.filter({ hasText: '1 unread' }).waitFor();
     await assertClean(demo);
   } finally {
     await demo.close();

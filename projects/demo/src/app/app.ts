@@ -16,6 +16,12 @@ import { SessionBar } from './session/session-bar';
       <span class="badge" [attr.data-status]="chat.status()" data-testid="status"
         >Messenger: {{ chat.status() }}</span
       >
+      @if (chat.unreadCount() > 0) {
+        <!-- The library counts agent messages that arrived while the panel was closed. -->
+        <span class="badge unread" data-testid="unread" role="status"
+          >{{ chat.unreadCount() }} unread</span
+        >
+      }
     </header>
     <main>
       <section class="customers">
