@@ -57,6 +57,8 @@ export interface EmulatorAuthOptions {
   users?: TestUser[];
   /** Port for the IdP's own HTTP server; default 0 (any free port). */
   idpPort?: number;
+  /** Web-messaging JWT lifetime in seconds, 1 to 900 (Genesys' 15-minute cap); tests shorten it to see expiry. */
+  jwtTtlSeconds?: number;
 }
 
 /**
@@ -179,5 +181,10 @@ export function authConfigProblem(options: Partial<EmulatorOptions>): string | u
     (!Number.isInteger(auth.idpPort) || auth.idpPort < 0 || auth.idpPort > 65535)
   )
     return '"auth.idpPort" must be a port number (0 for any free port)';
+  if (
+    auth.jwtTtlSeconds !== undefined &&
+    (!Number.isInteger(auth.jwtTtlSeconds) || auth.jwtTtlSeconds < 1 || auth.jwtTtlSeconds > 900)
+  )
+    return '"auth.jwtTtlSeconds" must be a whole number of seconds from 1 to 900';
   return undefined;
 }

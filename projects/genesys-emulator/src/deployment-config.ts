@@ -31,7 +31,10 @@ export function deploymentConfig(d: EmulatorDeployment, emulatorUrl: string) {
     },
     journeyEvents: { enabled: false },
     // MT DeploymentConfig `auth`; Messenger reads it to decide whether to run its Auth plugin.
-    auth: { enabled: d.auth?.enabled === true, allowSessionUpgrade: d.auth?.allowSessionUpgrade === true },
+    auth: {
+      enabled: d.auth?.enabled === true,
+      allowSessionUpgrade: d.auth?.allowSessionUpgrade === true,
+    },
     status: d.status ?? 'Active',
   };
 }

@@ -136,20 +136,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       revoked: (authSessionId) => guestApi.logout(authSessionId),
     }),
     ...emulatorRoutes({
-    url: () => url,
-    token,
-    deployments,
-    scriptFaults: () => scriptFaults,
-    hanging,
-    store,
-    guestApi,
-    oauth,
-    assets: {
-      bootstrap: readAsset('bootstrap/genesys-bootstrap.js'),
-      agentScript: readAsset('agent/agent-page.js'),
-    },
-    setFaults,
-    reset,
+      url: () => url,
+      token,
+      deployments,
+      scriptFaults: () => scriptFaults,
+      hanging,
+      store,
+      guestApi,
+      oauth,
+      assets: {
+        bootstrap: readAsset('bootstrap/genesys-bootstrap.js'),
+        agentScript: readAsset('agent/agent-page.js'),
+      },
+      setFaults,
+      reset,
     }),
   ];
   const policy = {
@@ -199,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       authRuntime = await createAuthRuntime({
         host,
         idpPort: options.auth!.idpPort,
+        jwtTtlSeconds: options.auth!.jwtTtlSeconds,
         redirectUris: options.auth!.redirectUris,
         users: options.auth!.users ?? DEFAULT_TEST_USERS,
         genesysIssuer: url,

@@ -251,7 +251,12 @@ export class GuestApi {
       return undefined;
     }
     let session = this.sessions.get(token);
-    const refusal = attachRefusal(session, identity, this.deps.authSettings?.(deploymentId), tracingId);
+    const refusal = attachRefusal(
+      session,
+      identity,
+      this.deps.authSettings?.(deploymentId),
+      tracingId,
+    );
     if (refusal) {
       send(ws, refusal);
       return undefined;
@@ -383,7 +388,11 @@ export class GuestApi {
         current.verificationMismatch = true;
       return current;
     }
-    const { queue, verificationMismatch } = routeDecision(attributes, this.deps.routing(), verified);
+    const { queue, verificationMismatch } = routeDecision(
+      attributes,
+      this.deps.routing(),
+      verified,
+    );
     const created = this.deps.store.create(
       session.deploymentId,
       session.token,

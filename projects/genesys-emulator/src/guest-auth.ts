@@ -1,10 +1,7 @@
 // Which guest session may attach to which session token, when authenticated messaging is in play.
 // Pure rules over plain data; guest-api.ts sends the frame this returns. Frames: auth/guest-auth-frames.ts
 // (pure data, loads no auth library).
-import {
-  cannotDowngradeFrame,
-  unauthorizedFrame,
-} from './auth/guest-auth-frames';
+import { cannotDowngradeFrame, unauthorizedFrame } from './auth/guest-auth-frames';
 import type { DeploymentAuth } from './config';
 import type { ServerFrame } from './guest-frames';
 import type { VerifiedIdentity } from './store';

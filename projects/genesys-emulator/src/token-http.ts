@@ -39,10 +39,19 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
  */
 function originRefused(ctx: TokenHttpContext, req: IncomingMessage, body: unknown): boolean {
   const named =
-    body && typeof body === 'object' && typeof (body as Record<string, unknown>)['deploymentId'] === 'string'
+    body &&
+    typeof body === 'object' &&
+    typeof (body as Record<string, unknown>)['deploymentId'] === 'string'
       ? ctx.deployment((body as Record<string, string>)['deploymentId'])
       : undefined;
   return !originAllowedFor(req.headers.origin, named ? [named] : ctx.authDeployments());
+}
+
+/** Deployment ids are case-insensitive here as everywhere in the emulator; the JWT's `aud` is the lower-case id the Guest API checks. */
+function normalDeploymentId(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const id = (body as Record<string, unknown>)['deploymentId'];
+  return typeof id === 'string' ? { ...body, deploymentId: id.toLowerCase() } : body;
 }
 
 export function tokenRoutes(ctx: TokenHttpContext): Route[] {
@@ -63,8 +72,12 @@ export function tokenRoutes(ctx: TokenHttpContext): Route[] {
           ),
         );
       if (route.jsonBody && mediaType(req.headers['content-type']) !== 'application/json')
-        return json(res, 415, error('Content-Type must be application/json.', 'unsupported.media.type', 415));
-      const body = route.jsonBody ? await jsonBody(req) : undefined;
+        return json(
+          res,
+          415,
+          error('Content-Type must be application/json.', 'unsupported.media.type', 415),
+        );
+      const body = normalDeploymentId(route.jsonBody ? await jsonBody(req) : undefined);
       if (originRefused(ctx, req, body))
         return json(
           res,
