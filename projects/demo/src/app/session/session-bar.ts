@@ -62,7 +62,11 @@ const LOGGED_IN_KEY = 'demo:logged-in';
         >Log in as
         <select data-testid="login-customer" (change)="choice.set($any($event.target).value)">
           @for (customer of customers; track customer.crm.id) {
-            <option [value]="customer.crm.id" [selected]="customer.crm.id === choice()">
+            <!-- An attribute binding: the server's DOM has no option.selected property. -->
+            <option
+              [value]="customer.crm.id"
+              [attr.selected]="customer.crm.id === choice() ? '' : null"
+            >
               {{ customer.name }}
             </option>
           }
