@@ -79,3 +79,15 @@ test('an expired JWT gets the 401 frame; the refreshed one opens the session', a
     await emulator.close();
   }
 });
+
+test("the repository's emulator.config.json loads, with one auth-enabled deployment and the IdP settings", async () => {
+  const { createRequire } = await import('node:module');
+  const { loadEmulatorConfig } = createRequire(import.meta.url)(dist);
+  const config = loadEmulatorConfig(
+    resolve(import.meta.dirname, '../../projects/genesys-emulator/emulator.config.json'),
+  );
+  const authed = config.deployments.filter((d) => d.auth?.enabled);
+  assert.equal(authed.length, 1);
+  assert.ok(config.auth.redirectUris.every((u) => URL.canParse(u)));
+  assert.equal(config.routing.verification.mismatchQueue, 'Verification Mismatch');
+});

@@ -1,0 +1,57 @@
+import type { RoutingConfig } from './config';
+import { DEFAULT_MISMATCH_QUEUE, routeConversation, routeDecision } from './routing';
+
+const routing: RoutingConfig = {
+  rules: [
+    { when: { attribute: 'customerTier', equals: 'premium' }, queue: 'Premium Support' },
+    { when: { verified: true, externalId: 'CRM-1' }, queue: 'Known Premium' },
+    { when: { verified: false }, queue: 'Anonymous' },
+  ],
+  defaultQueue: 'General',
+};
+const ada = { sub: 'user-ada', externalId: 'CRM-1' };
+const bob = { sub: 'user-bob', externalId: 'CRM-2' };
+
+describe('routing on the verified identity', () => {
+  it('a claimed id that disagrees with the verified one goes to the default mismatch queue, whatever the tier says', () => {
+    expect(
+      routeDecision({ crmCustomerId: 'CRM-1', customerTier: 'premium' }, routing, bob),
+    ).toEqual({
+      queue: DEFAULT_MISMATCH_QUEUE,
+      verificationMismatch: true,
+    });
+    expect(DEFAULT_MISMATCH_QUEUE).toBe('Verification Mismatch');
+  });
+
+  it('the claimed attribute and the queue name are configurable', () => {
+    const custom = {
+      ...routing,
+      verification: { claimedIdAttribute: 'accountId', mismatchQueue: 'Fraud' },
+    };
+    expect(routeConversation({ accountId: 'CRM-1' }, custom, bob)).toBe('Fraud');
+    expect(routeConversation({ crmCustomerId: 'CRM-1' }, custom, bob)).toBe('General');
+  });
+
+  it('an empty or absent claim is no mismatch; a matching one follows the rules', () => {
+    expect(routeConversation({ crmCustomerId: '' }, routing, bob)).toBe('General');
+    expect(routeConversation({}, routing, ada)).toBe('Known Premium');
+    expect(routeConversation({ crmCustomerId: 'CRM-1' }, routing, ada)).toBe('Known Premium');
+  });
+
+  it('verified rules never match an anonymous conversation; claimed rules work as before', () => {
+    expect(routeConversation({}, routing)).toBe('Anonymous');
+    expect(routeConversation({ crmCustomerId: 'CRM-1', customerTier: 'premium' }, routing)).toBe(
+      'Premium Support',
+    );
+  });
+
+  it('a rule with no condition never holds', () => {
+    expect(
+      routeConversation(
+        {},
+        { rules: [{ when: {}, queue: 'Everyone' }], defaultQueue: 'General' },
+        ada,
+      ),
+    ).toBe('General');
+  });
+});
