@@ -1,6 +1,6 @@
 import type { GenesysEventEnvelope } from '../messenger/genesys-global';
 import type { CommandRunner } from './messenger-commands';
-import type { GenesysConversationEnd } from './genesys-chat-types';
+import type { GenesysChatEvent, GenesysConversationEnd } from './genesys-chat-types';
 
 /** What ending the conversation needs from the engine. */
 export interface ConversationClearHost {
@@ -119,4 +119,37 @@ export function conversationKeptWarning(conversation: GenesysConversationEnd): s
     'Messenger configuration (deployment config messenger.apps.conversations.conversationClear.' +
     'enabled; Terraform conversation_clear_enabled).'
   );
+}
+
+/** What `endSession` needs: the clear's host, whether Messenger is loaded, and the key removal. */
+export interface EndSessionHost extends ConversationClearHost {
+  readonly loaded: boolean;
+  removeKeys(): string[];
+}
+
+/**
+ * The shared-computer sequence after D = {} was set (`cleared` is that write): the conversation
+ * is ended first, while the socket is up; then the write settles; then the browser state goes.
+ * Resolves with the `identityCleared` event and the write's failure (null if none), never rejects.
+ */
+export async function endSession(
+  host: EndSessionHost,
+  cleared: Promise<void>,
+): Promise<{
+  event: Extract<GenesysChatEvent, { type: 'identityCleared' }>;
+  failure: unknown;
+}> {
+  // Observed now, so a SUPERSEDED or failed write is never an unhandled rejection meanwhile.
+  const synced = cleared.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  const conversation: GenesysConversationEnd = host.loaded
+    ? await clearConversation(host)
+    : 'notLoaded';
+  const failure = await synced;
+  const wiped = await forgetBrowserState(host.loaded ? host.command : null, () =>
+    host.removeKeys(),
+  );
+  return { event: { type: 'identityCleared', conversation, ...wiped }, failure };
 }

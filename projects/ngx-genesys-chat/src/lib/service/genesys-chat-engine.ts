@@ -17,11 +17,7 @@ import { GENESYS_LOADER } from '../messenger/genesys-loader';
 import { AttributeSync } from './attribute-sync';
 import type { ChatEngine, ChatEngineHost } from './chat-engine';
 import { recordCspViolations, type CspViolation } from './csp-violations';
-import {
-  clearConversation,
-  conversationKeptWarning,
-  forgetBrowserState,
-} from './conversation-clear';
+import { conversationKeptWarning, endSession } from './conversation-clear';
 import { removeMessengerHostKeys } from '../messenger/messenger-browser-state';
 import { checkedCustomer, checkedMerge, startKey } from './chat-input';
 import { genesysEventsFor } from './genesys-events';
@@ -212,31 +208,23 @@ export class GenesysChatEngine implements ChatEngine {
     const cleared = this.sync.clear();
     const config = this.configOrNull();
     if (!options?.endConversation || !config || !this.isBrowser) return cleared;
-    const synced = cleared.then(
-      () => null,
-      (error: unknown) => error,
+    const { event, failure } = await this.zone.runOutsideAngular(() =>
+      endSession(
+        {
+          command: (name, payload) => this.command(name, payload),
+          listen: (name, listener) => this.listen(name, listener),
+          timeoutMs: config.commandTimeoutMs,
+          signal: this.aborter.signal,
+          loaded: this.readiness.loaded,
+          removeKeys: () => removeMessengerHostKeys(this.document.defaultView, config.deploymentId),
+        },
+        cleared,
+      ),
     );
-    const loaded = this.readiness.loaded;
-    const command = (name: string, payload: object) => this.command(name, payload);
-    // While the socket is still up (before any Auth.logout), end the conversation on the server.
-    const conversation: GenesysConversationEnd = loaded
-      ? await this.zone.runOutsideAngular(() =>
-          clearConversation({
-            command,
-            listen: (name, listener) => this.listen(name, listener),
-            timeoutMs: config.commandTimeoutMs,
-            signal: this.aborter.signal,
-          }),
-        )
-      : 'notLoaded';
-    const failure = await synced;
-    const win = this.document.defaultView;
-    const wiped = await forgetBrowserState(loaded ? command : null, () =>
-      removeMessengerHostKeys(win, config.deploymentId),
-    );
+    const conversation = event.conversation;
     this.panel?.reset(); // the next customer inherits no badge
     this.reportCleared(conversation);
-    this.ownEvents.next({ type: 'identityCleared', conversation, ...wiped });
+    this.ownEvents.next(event);
     if (failure !== null) throw failure;
   }
 
