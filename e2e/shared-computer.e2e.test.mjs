@@ -120,9 +120,9 @@ async function bSeesNothingOfA(demo, aConversation) {
   });
   const aNow = conversations.find((c) => c.id === aConversation.id);
   assert.equal(aNow.state, 'disconnected', "A's conversation was ended on the server");
-  assert.equal(
-    aNow.attributes.crmCustomerId,
-    A.id,
+  assert.deepEqual(
+    aNow.attributes,
+    { crmCustomerId: A.id, customerTier: A.tier, source: 'web-portal' },
     "B's attributes never reached A's conversation",
   );
 }
