@@ -294,3 +294,44 @@ test('unread badge: agent replies while the panel is closed count, opening reset
     await demo.close();
   }
 });
+
+/** Serves the deployment's config.json with conversation clear turned off (the emulator's is on). */
+async function withoutConversationClear(demo) {
+  await demo.page.route(
+    /\/webdeployments\/v1\/deployments\/[^/]+\/config\.json$/,
+    async (route) => {
+      const response = await route.fetch();
+      const config = await response.json();
+      config.messenger.apps.conversations.conversationClear = { enabled: false };
+      await route.fulfill({ response, json: config });
+    },
+  );
+}
+
+test("deployment without conversation clear: logout reports notAllowed, A's conversation stays open on the server; after a reload B sees nothing and starts anew", async () => {
+  const demo = await openDemo(browser);
+  try {
+    await withoutConversationClear(demo);
+    const aConversation = await aChats(demo);
+    await logOut(demo, { endConversation: true, outcome: 'notAllowed' });
+    await reload(demo);
+    await logIn(demo, B);
+    assert.equal(await openMessenger(demo, B), 'none', 'the purged visitor is not restored');
+    assert.deepEqual(await transcript(demo), []);
+    await say(demo, 'Hi, Ben here');
+    const conversations = demo.emulator.conversations();
+    assert.equal(conversations.length, 2);
+    const aNow = conversations.find((c) => c.id === aConversation.id);
+    // Reference §4: without conversation clear nothing confirmed ends it from the page.
+    assert.equal(aNow.state, 'connected', "A's conversation was not ended");
+    assert.deepEqual(conversations.find((c) => c.id !== aConversation.id).attributes, {
+      crmCustomerId: B.id,
+      customerTier: B.tier,
+      source: 'web-portal',
+    });
+    // The library's development-mode warning names the setting; the demo is a production build.
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
