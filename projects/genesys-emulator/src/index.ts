@@ -1,15 +1,20 @@
-export { startEmulator, type RunningEmulator } from './emulator';
+export { startEmulator, type RunningAuth, type RunningEmulator } from './emulator';
 export {
   loadEmulatorConfig,
+  type DeploymentAuth,
   type DeploymentFaults,
+  type EmulatorAuthOptions,
   type EmulatorDeployment,
   type EmulatorOptions,
   type OAuthClient,
+  type RoutingCondition,
   type RoutingConfig,
   type RoutingRule,
+  type VerificationRouting,
   type ScriptFaults,
 } from './config';
-export { routeConversation } from './routing';
+export { routeConversation, routeDecision, type RoutingDecision } from './routing';
+export type { TestUser } from './auth/types';
 export {
   MAX_CUSTOM_DATA_BYTES,
   MAX_FRAME_BYTES,
