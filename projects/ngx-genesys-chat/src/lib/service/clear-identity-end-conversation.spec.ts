@@ -167,6 +167,22 @@ describe('clearIdentity({ endConversation: true }): logout on a shared computer'
     expect(cleared(events)[0]).toMatchObject({ conversation: 'timedOut' });
   });
 
+  it('a Messenger that never answers GenesysJS.configuration still gets the clear, after a quarter of commandTimeoutMs', async () => {
+    const { service, fake, events } = await chatting({ commandTimeoutMs: 800 });
+    fake.neverAnswer('GenesysJS.configuration');
+    jest.useFakeTimers();
+    const out = service.clearIdentity({ endConversation: true });
+    await flush();
+    expect(names(fake)).not.toContain('MessagingService.clearConversation');
+    jest.advanceTimersByTime(200);
+    await flush();
+    expect(names(fake)).toContain('MessagingService.clearConversation');
+    await flush();
+    await out;
+    expect(cleared(events)[0]).toMatchObject({ conversation: 'cleared' });
+    jest.advanceTimersByTime(1000); // the unanswered read times out quietly
+  });
+
   it('Messenger never loaded in this page: loads nothing, sends nothing, removes the host keys', async () => {
     const { service, fake, events } = setup();
     service.events$.subscribe((e) => events.push(e));

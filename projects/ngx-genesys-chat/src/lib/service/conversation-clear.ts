@@ -49,8 +49,11 @@ export async function conversationClearAllowed(command: CommandRunner): Promise<
 export function clearConversation(host: ConversationClearHost): Promise<GenesysConversationEnd> {
   return new Promise<GenesysConversationEnd>((resolve) => {
     let done = false;
+    let read = false;
     let off: (() => void) | null = null;
-    const timer = setTimeout(() => finish('timedOut'), host.timeoutMs);
+    // The configuration read gets a quarter of the time: a Messenger that does not answer it
+    // through the page's Genesys() must not cost the clear itself.
+    let timer = setTimeout(() => allowedIs(null), Math.max(1, Math.floor(host.timeoutMs / 4)));
     const stop = () => {
       done = true;
       clearTimeout(timer);
@@ -62,18 +65,23 @@ export function clearConversation(host: ConversationClearHost): Promise<GenesysC
       stop();
       resolve(outcome);
     };
-    if (host.signal.aborted) return stop();
-    // Subscribed before the command, so an event published during its answer is not missed.
-    off = host.listen('MessagingService.conversationCleared', () => finish('cleared'));
-    host.signal.addEventListener('abort', stop, { once: true });
-    void conversationClearAllowed(host.command).then((allowed) => {
-      if (done) return;
+    const allowedIs = (allowed: boolean | null) => {
+      if (done || read) return;
+      read = true;
+      clearTimeout(timer);
       if (allowed === false) return finish('notAllowed');
+      // The wait for the confirmation is bounded by commandTimeoutMs from the command.
+      timer = setTimeout(() => finish('timedOut'), host.timeoutMs);
       host.command('MessagingService.clearConversation', {}).then(
         () => undefined, // the outcome is the event (or the deadline)
         () => finish('failed'),
       );
-    });
+    };
+    if (host.signal.aborted) return stop();
+    // Subscribed before the command, so an event published during its answer is not missed.
+    off = host.listen('MessagingService.conversationCleared', () => finish('cleared'));
+    host.signal.addEventListener('abort', stop, { once: true });
+    void conversationClearAllowed(host.command).then(allowedIs);
   });
 }
 
