@@ -9,6 +9,8 @@
     state: string;
     queueName: string;
     attributes: Record<string, string>;
+    /** Emulator-only: what the web-messaging JWT verified (authenticated deployments). */
+    verifiedIdentity?: { subject: string; externalId: string | null; claimMismatch: boolean };
     messages: { id: string; direction: string; text: string; time: string }[];
   }
   const root = document.getElementById('conversations')!;
@@ -27,6 +29,16 @@
     if (text !== undefined) node.textContent = text;
     if (className) node.className = className;
     return node;
+  }
+
+  /** The verified identity beside the claims, so the agent sees which to trust. */
+  function verified(c: Summary): HTMLElement {
+    const v = c.verifiedIdentity;
+    if (!v) return el('p', 'Not authenticated: the attributes below are claims.', 'unverified');
+    const p = el('p', `Subject ${v.subject}, external id ${v.externalId ?? '(none)'}`, 'verified');
+    if (v.claimMismatch)
+      p.append(el('strong', ' - the claimed id does not match the verified one', 'mismatch'));
+    return p;
   }
 
   function render(conversations: Summary[]): void {
@@ -54,7 +66,8 @@
             row.append(el('td', k), el('td', v));
             table.append(row);
           }
-          card.append(el('h3', 'Customer attributes'), table, el('h3', 'Messages'));
+          card.append(el('h3', 'Verified identity'), verified(c));
+          card.append(el('h3', 'Customer attributes (claimed)'), table, el('h3', 'Messages'));
           for (const m of c.messages)
             card.append(
               el(
