@@ -1,3 +1,8 @@
+import {
+  cannotDowngradeFrame,
+  logoutEventFrame,
+  unauthorizedFrame,
+} from './auth/guest-auth-frames';
 import type { EmulatorOptions } from './config';
 import { type RunningEmulator, startEmulator } from './emulator';
 import { GuestSocket } from './testing/guest-socket';
@@ -331,5 +336,36 @@ describe('emulator frames match Genesys fixtures', () => {
     await say(guest, token, 'again', { type: 'Text', text: 'back again' });
     expect(emulator.conversations().map((x) => x.state)).toEqual(['disconnected', 'connected']);
     guest.close();
+  });
+});
+
+// The authenticated-session frames are sent only where oidc-provider and jose run (node --test,
+// test/emulator-auth/wiring.test.mjs); their builders are pure, so their shapes are checked here.
+describe('authenticated-session frames match Genesys fixtures', () => {
+  it('unauthorized (401), cannotDowngradeToUnauthenticated (4017) and logoutEvent', () => {
+    const fixtures: Record<string, [Record<string, unknown>, Shape]> = {
+      unauthorized: [
+        unauthorizedFrame('t-1'),
+        { type: 'response', class: 'string', code: 401, body: 'string' },
+      ],
+      cannotDowngradeToUnauthenticated: [
+        cannotDowngradeFrame('t-2'),
+        { type: 'response', class: 'string', code: 4017, body: 'string' },
+      ],
+      logoutEvent: [
+        logoutEventFrame(),
+        { type: 'message', class: 'LogoutEvent', code: 200, body: {} },
+      ],
+    };
+    const report = Object.fromEntries(
+      Object.entries(fixtures).map(([name, [frame, shape]]) => [name, mismatches(frame, shape)]),
+    );
+    expect(report).toEqual({
+      unauthorized: [],
+      cannotDowngradeToUnauthenticated: [],
+      logoutEvent: [],
+    });
+    // Response.unauthorized's exact body text.
+    expect(unauthorizedFrame().body).toBe('User is unauthorized');
   });
 });
