@@ -335,3 +335,19 @@ test("deployment without conversation clear: logout reports notAllowed, A's conv
     await demo.close();
   }
 });
+
+test('logout before Messenger loads on this page: A chats, reload, logs out at once (endConversation); after a reload B sees nothing of A', async () => {
+  const demo = await openDemo(browser);
+  try {
+    const aConversation = await aChats(demo);
+    await reload(demo);
+    // The demo loads Messenger on demand (load=manual): A logs out without opening it again. The
+    // logout loads Messenger itself, so it can end the conversation kept from the first page load.
+    await logOut(demo, { endConversation: true, outcome: 'cleared' });
+    await reload(demo);
+    await bSeesNothingOfA(demo, aConversation);
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});

@@ -183,13 +183,36 @@ describe('clearIdentity({ endConversation: true }): logout on a shared computer'
     jest.advanceTimersByTime(1000); // the unanswered read times out quietly
   });
 
-  it('Messenger never loaded in this page: loads nothing, sends nothing, removes the host keys', async () => {
+  it('Messenger not loaded yet in this page (a conversation restored from an earlier load): loads it, then ends the conversation', async () => {
     const { service, fake, events } = setup();
     service.events$.subscribe((e) => events.push(e));
     await service.identify(CUSTOMER);
     localStorage.setItem(ACTIVE_KEY, '{"value":"true"}');
-    await service.clearIdentity({ endConversation: true });
-    expect(fake.script).toBeNull();
+    const out = service.clearIdentity({ endConversation: true });
+    await flush();
+    expect(fake.script).not.toBeNull(); // the logout itself loads Messenger
+    fake.bootstrap();
+    fake.emitReady();
+    await out;
+    expect(names(fake)).toContain('MessagingService.clearConversation');
+    expect(names(fake)).toContain('Identifiers.purgeAll');
+    expect(fake.attributes).toEqual({});
+    expect(localStorage.getItem(ACTIVE_KEY)).toBeNull();
+    expect(sessionStorage.length).toBe(0);
+    expect(cleared(events)).toEqual([
+      expect.objectContaining({ conversation: 'cleared', identifiersPurged: true, removedKeys: [ACTIVE_KEY] }),
+    ]);
+  });
+
+  it('Messenger cannot load at logout (blocked): removes the host keys, reports notLoaded, never rejects', async () => {
+    const { service, fake, events } = setup();
+    service.events$.subscribe((e) => events.push(e));
+    await service.identify(CUSTOMER);
+    localStorage.setItem(ACTIVE_KEY, '{"value":"true"}');
+    const out = service.clearIdentity({ endConversation: true });
+    await flush();
+    fake.failScript();
+    await out;
     expect(fake.commands).toEqual([]);
     expect(localStorage.getItem(ACTIVE_KEY)).toBeNull();
     expect(sessionStorage.length).toBe(0);

@@ -208,6 +208,10 @@ export class GenesysChatEngine implements ChatEngine {
     const cleared = this.sync.clear();
     const config = this.configOrNull();
     if (!options?.endConversation || !config || !this.isBrowser) return cleared;
+    // A conversation restored from an earlier page load can only be ended by a loaded Messenger:
+    // its token may live under Genesys' own origin, out of the page's reach. A load that fails
+    // (blocked, timed out) still leaves the page's own part of the reset to do.
+    if (!this.readiness.loaded) await this.load().catch(() => undefined);
     const { event, failure } = await this.zone.runOutsideAngular(() =>
       endSession(
         {

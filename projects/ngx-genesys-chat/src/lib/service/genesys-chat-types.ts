@@ -42,7 +42,8 @@ export interface ClearIdentityOptions {
  * - `notAllowed`: the deployment does not allow conversation clear (`conversationClear.enabled`);
  * - `failed`: Genesys refused `MessagingService.clearConversation` (also when there was none);
  * - `timedOut`: no confirmation within `commandTimeoutMs`;
- * - `notLoaded`: Messenger was not loaded in this page, so only the page's own keys were removed.
+ * - `notLoaded`: Messenger could not be loaded for the logout (blocked, timed out), so only the
+ *   page's own keys were removed.
  */
 export type GenesysConversationEnd = 'cleared' | 'notAllowed' | 'failed' | 'timedOut' | 'notLoaded';
 

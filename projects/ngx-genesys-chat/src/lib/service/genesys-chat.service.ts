@@ -204,8 +204,10 @@ export class GenesysChatService {
    * `{ endConversation: true }` (a shared computer): also, while Messenger's socket is still up,
    * ends the conversation on the Genesys side (`MessagingService.clearConversation`, where the
    * deployment allows conversation clear; waits for `conversationCleared` up to `commandTimeoutMs`),
-   * then runs `Identifiers.purgeAll` and removes Messenger's two host-page localStorage keys. It
-   * never loads Messenger: on a page that has not loaded it, only the keys go. It does not reject
+   * then runs `Identifiers.purgeAll` and removes Messenger's two host-page localStorage keys. On a
+   * page that has not loaded Messenger it loads it first (within `readyTimeoutMs`), because a
+   * conversation restored from an earlier page load can only be ended by a loaded Messenger; if
+   * the load fails, only the keys go (`notLoaded`). It does not reject
    * because the conversation could not be ended: `events$` emits `identityCleared` with the
    * outcome, and development builds warn naming the deployment setting. Reload the page afterwards
    * for a full reset (Messenger keeps state in memory and under Genesys' origin).
