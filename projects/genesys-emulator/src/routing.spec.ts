@@ -55,3 +55,22 @@ describe('routing on the verified identity', () => {
     ).toBe('General');
   });
 });
+
+describe("the repository's emulator.config.json", () => {
+  // The config npm start runs: a signed-in customer must not buy premium with a claimed tier.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require('../emulator.config.json') as { routing: RoutingConfig };
+  const standard = { sub: 'idp-user-standard', externalId: 'CRM-20002-BCA' };
+  const premium = { sub: 'idp-user-premium', externalId: 'CRM-12345-XYZ' };
+
+  it('a verified standard customer who claims the premium tier under their own id is not routed as premium', () => {
+    const claims = { crmCustomerId: 'CRM-20002-BCA', customerTier: 'premium' };
+    expect(routeConversation(claims, config.routing, standard)).toBe('Known Customers');
+    expect(routeConversation({ customerTier: 'premium' }, config.routing, standard)).toBe('General');
+  });
+
+  it('premium comes from the verified identity; without authentication the claimed tier still routes', () => {
+    expect(routeConversation({}, config.routing, premium)).toBe('Premium Support');
+    expect(routeConversation({ customerTier: 'premium' }, config.routing, undefined)).toBe('Premium Support');
+  });
+});
