@@ -16,7 +16,10 @@ async function tracedBootstrap(browser, url) {
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['blink.user_timing', 'toplevel'], recordMode: 'recordAsMuchAsPossible' },
+    traceConfig: {
+      includedCategories: ['blink.user_timing', 'toplevel'],
+      recordMode: 'recordAsMuchAsPossible',
+    },
     transferMode: 'ReportEvents',
   });
   await page.goto(url);
@@ -28,7 +31,8 @@ async function tracedBootstrap(browser, url) {
   const end = events.find((e) => e.name === 'bootstrap' && e.ph === 'e');
   let cpu = 0;
   for (const t of events) {
-    if (t.tid !== begin.tid || t.ph !== 'X' || t.name !== 'ThreadControllerImpl::RunTask' || !t.dur) continue;
+    if (t.tid !== begin.tid || t.ph !== 'X' || t.name !== 'ThreadControllerImpl::RunTask' || !t.dur)
+      continue;
     const overlap = Math.min(t.ts + t.dur, end.ts) - Math.max(t.ts, begin.ts);
     if (overlap > 0) cpu += ((t.tdur ?? t.dur) * overlap) / t.dur;
   }
@@ -79,7 +83,11 @@ export async function bootstrapCost(browser, { appUrls, emulatorUrl, quick }) {
         ci95Ms: [lo, hi],
         iqrMs: [q1, q3],
         decided: decided !== null,
-        wallClock: { medianMs: median(wallDiffs), ci95Ms: medianCI(wallDiffs), iqrMs: iqr(wallDiffs) },
+        wallClock: {
+          medianMs: median(wallDiffs),
+          ci95Ms: medianCI(wallDiffs),
+          iqrMs: iqr(wallDiffs),
+        },
         samples,
       },
     },

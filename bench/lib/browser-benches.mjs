@@ -3,7 +3,6 @@
 import { open } from './page.mjs';
 import { median, round } from './stats.mjs';
 
-
 // ---- 2. Nothing before it is needed -------------------------------------------------------------
 
 export async function nothingBeforeNeeded(browser, { demoUrl, emulatorUrl, quick }) {
@@ -17,14 +16,23 @@ export async function nothingBeforeNeeded(browser, { demoUrl, emulatorUrl, quick
     page.on('response', async (response) => {
       if (!response.url().startsWith(emulatorUrl)) return;
       const body = await response.body().catch(() => Buffer.alloc(0));
-      requests.push({ url: response.url().slice(emulatorUrl.length), bytes: body.length, beforeInteraction: !interacted });
+      requests.push({
+        url: response.url().slice(emulatorUrl.length),
+        bytes: body.length,
+        beforeInteraction: !interacted,
+      });
     });
-    await page.goto(`${demoUrl}/?${new URLSearchParams({ emulator: emulatorUrl, load })}`, { waitUntil: 'load' });
+    await page.goto(`${demoUrl}/?${new URLSearchParams({ emulator: emulatorUrl, load })}`, {
+      waitUntil: 'load',
+    });
     await page.waitForTimeout(waitMs);
     const timing = await page.evaluate((emu) => {
       const nav = performance.getEntriesByType('navigation')[0];
       const first = performance.getEntriesByType('resource').find((e) => e.name.startsWith(emu));
-      return { loadEventEnd: nav.loadEventEnd, firstGenesysRequest: first ? first.startTime : null };
+      return {
+        loadEventEnd: nav.loadEventEnd,
+        firstGenesysRequest: first ? first.startTime : null,
+      };
     }, emulatorUrl);
     const before = requests.filter((r) => r.beforeInteraction);
     const bytes = before.reduce((n, r) => n + r.bytes, 0);
@@ -43,14 +51,19 @@ export async function nothingBeforeNeeded(browser, { demoUrl, emulatorUrl, quick
         details: { bytes, loadedOnInteraction: afterInteraction > 0 || before.length > 0 },
       });
     } else {
-      const early = timing.firstGenesysRequest !== null && timing.firstGenesysRequest < timing.loadEventEnd;
+      const early =
+        timing.firstGenesysRequest !== null && timing.firstGenesysRequest < timing.loadEventEnd;
       rows.push({
         name: "network: Genesys requests before the page's load event, load 'idle'",
         figure: early ? 1 : 0,
         unit: `(first request ${timing.firstGenesysRequest === null ? 'none' : `${round(timing.firstGenesysRequest - timing.loadEventEnd, 0)} ms after load`}; ${before.length} requests, ${bytes} B before interaction)`,
         target: '0 before load',
         met: !early,
-        details: { ...timing, requestsBeforeInteraction: before.length, bytesBeforeInteraction: bytes },
+        details: {
+          ...timing,
+          requestsBeforeInteraction: before.length,
+          bytesBeforeInteraction: bytes,
+        },
       });
     }
   }
@@ -61,12 +74,17 @@ export async function nothingBeforeNeeded(browser, { demoUrl, emulatorUrl, quick
 
 export async function clickToOpen(browser, { labUrl, emulatorUrl, quick }) {
   const runs = quick ? 6 : 50;
-  const { context, page } = await open(browser, `${labUrl}/?emulator=${encodeURIComponent(emulatorUrl)}`);
+  const { context, page } = await open(
+    browser,
+    `${labUrl}/?emulator=${encodeURIComponent(emulatorUrl)}`,
+  );
   await page.waitForFunction(() => 'benchLab' in window);
   await page.evaluate(() => window.benchLab.load());
   await page.evaluate(() => {
     window.__clicks = [];
-    document.addEventListener('click', () => window.__clicks.push(performance.now()), { capture: true });
+    document.addEventListener('click', () => window.__clicks.push(performance.now()), {
+      capture: true,
+    });
   });
 
   async function once(selector) {
@@ -82,7 +100,9 @@ export async function clickToOpen(browser, { labUrl, emulatorUrl, quick }) {
       (n) =>
         new Promise((resolve) => {
           const check = () => {
-            const open = window.genesysEmulator.commands.slice(n).find((c) => c.name === 'Messenger.open');
+            const open = window.genesysEmulator.commands
+              .slice(n)
+              .find((c) => c.name === 'Messenger.open');
             if (open) resolve(open.at - window.__clicks.at(-1));
             else setTimeout(check, 1);
           };

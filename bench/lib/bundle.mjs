@@ -20,7 +20,9 @@ export function measureApp(root, app) {
     const bytes = readFileSync(join(dir, file));
     sizes.raw += bytes.length;
     sizes.gzip += gzipSync(bytes, { level: 9 }).length;
-    sizes.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    sizes.brotli += brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
   }
   return { files: initial, ...sizes };
 }
@@ -36,7 +38,8 @@ function initialModules(root, app, files) {
   const modules = {};
   for (const [out, o] of Object.entries(outputs)) {
     if (!files.some((f) => out.endsWith(`/${f}`) || out === f)) continue;
-    for (const [path, { bytesInOutput }] of Object.entries(o.inputs)) modules[path] = (modules[path] ?? 0) + bytesInOutput;
+    for (const [path, { bytesInOutput }] of Object.entries(o.inputs))
+      modules[path] = (modules[path] ?? 0) + bytesInOutput;
   }
   return modules;
 }
@@ -47,7 +50,10 @@ function addedModules(root, measured) {
   const lib = initialModules(root, 'library', measured.library.files);
   if (!base || !lib) return undefined;
   return Object.entries(lib)
-    .map(([path, bytes]) => ({ module: path.replace(/^.*node_modules\//, ''), bytes: bytes - (base[path] ?? 0) }))
+    .map(([path, bytes]) => ({
+      module: path.replace(/^.*node_modules\//, ''),
+      bytes: bytes - (base[path] ?? 0),
+    }))
     .filter((m) => m.bytes > 0)
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 25);

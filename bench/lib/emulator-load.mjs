@@ -9,7 +9,11 @@ import { median, percentile } from './stats.mjs';
  * each echo), with custom attributes on the first. Returns latency figures and, for checking,
  * every session's expected attributes and texts.
  */
-export async function runGuestLoad(emulatorUrl, deploymentId, { sessions = 200, messages = 20, deadlineMs = 60_000 } = {}) {
+export async function runGuestLoad(
+  emulatorUrl,
+  deploymentId,
+  { sessions = 200, messages = 20, deadlineMs = 60_000 } = {},
+) {
   const latencies = [];
   const expected = [];
   const errors = [];
@@ -18,7 +22,10 @@ export async function runGuestLoad(emulatorUrl, deploymentId, { sessions = 200, 
 
   async function session(index) {
     const token = randomUUID();
-    const attributes = { crmCustomerId: `CRM-LOAD-${index}`, customerTier: index % 2 ? 'premium' : 'standard' };
+    const attributes = {
+      crmCustomerId: `CRM-LOAD-${index}`,
+      customerTier: index % 2 ? 'premium' : 'standard',
+    };
     const texts = Array.from({ length: messages }, (_, i) => `s${index}-m${i}`);
     expected.push({ token, attributes, texts });
     const ws = new WebSocket(wsUrl, { origin: 'http://127.0.0.1' });
@@ -34,7 +41,10 @@ export async function runGuestLoad(emulatorUrl, deploymentId, { sessions = 200, 
     const request = (body) =>
       new Promise((resolve, reject) => {
         const tracingId = randomUUID();
-        const timer = setTimeout(() => reject(new Error(`session ${index}: no answer`)), Math.max(1, deadline - Date.now()));
+        const timer = setTimeout(
+          () => reject(new Error(`session ${index}: no answer`)),
+          Math.max(1, deadline - Date.now()),
+        );
         waiting.set(tracingId, (frame) => {
           clearTimeout(timer);
           resolve(frame);
@@ -47,7 +57,8 @@ export async function runGuestLoad(emulatorUrl, deploymentId, { sessions = 200, 
     });
     try {
       const session = await request({ action: 'configureSession', deploymentId });
-      if (session.class !== 'SessionResponse') throw new Error(`session ${index}: ${session.class}`);
+      if (session.class !== 'SessionResponse')
+        throw new Error(`session ${index}: ${session.class}`);
       for (let i = 0; i < texts.length; i++) {
         const message = { type: 'Text', text: texts[i] };
         if (i === 0) message.channel = { metadata: { customAttributes: attributes } };
@@ -84,15 +95,19 @@ export async function runGuestLoad(emulatorUrl, deploymentId, { sessions = 200, 
 export function checkDelivery(conversations, expected) {
   const problems = [];
   for (const e of expected) {
-    const matches = conversations.filter((c) => c.attributes.crmCustomerId === e.attributes.crmCustomerId);
+    const matches = conversations.filter(
+      (c) => c.attributes.crmCustomerId === e.attributes.crmCustomerId,
+    );
     if (matches.length !== 1) {
       problems.push(`${e.attributes.crmCustomerId}: ${matches.length} conversations`);
       continue;
     }
     const [c] = matches;
-    if (JSON.stringify(c.attributes) !== JSON.stringify(e.attributes)) problems.push(`${e.attributes.crmCustomerId}: attributes differ`);
+    if (JSON.stringify(c.attributes) !== JSON.stringify(e.attributes))
+      problems.push(`${e.attributes.crmCustomerId}: attributes differ`);
     const texts = c.messages.filter((m) => m.direction === 'Inbound').map((m) => m.text);
-    if (JSON.stringify(texts) !== JSON.stringify(e.texts)) problems.push(`${e.attributes.crmCustomerId}: messages lost or reordered`);
+    if (JSON.stringify(texts) !== JSON.stringify(e.texts))
+      problems.push(`${e.attributes.crmCustomerId}: messages lost or reordered`);
   }
   return problems;
 }

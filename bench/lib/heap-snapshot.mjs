@@ -14,7 +14,10 @@ export async function heapSummary(cdp) {
   const onChunk = ({ chunk }) => chunks.push(chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   try {
-    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false });
+    await cdp.send('HeapProfiler.takeHeapSnapshot', {
+      reportProgress: false,
+      captureNumericValue: false,
+    });
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   }
@@ -55,7 +58,8 @@ export function libraryClassNames(root) {
   const names = new Set();
   for (const file of readdirSync(dir)) {
     if (!file.endsWith('.mjs') || file.includes('testing')) continue;
-    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/\bclass\s+([A-Za-z_$][\w$]*)/g)) names.add(m[1]);
+    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/\bclass\s+([A-Za-z_$][\w$]*)/g))
+      names.add(m[1]);
   }
   return [...names].sort();
 }
@@ -66,7 +70,8 @@ export function perInstance(before, after, n) {
   for (const [key, a] of after) {
     const b = before.get(key) ?? { count: 0, size: 0 };
     const count = a.count - b.count;
-    if (count >= n / 2) rows.push({ kind: key, perInstance: count / n, bytesPerInstance: (a.size - b.size) / n });
+    if (count >= n / 2)
+      rows.push({ kind: key, perInstance: count / n, bytesPerInstance: (a.size - b.size) / n });
   }
   return rows.sort((x, y) => y.bytesPerInstance - x.bytesPerInstance);
 }

@@ -19,7 +19,10 @@ const PAGE_SCOPED = {
 export async function leaks(browser, { labUrl, emulatorUrl, quick, root }) {
   const mounts = quick ? 20 : 200;
   const apps = quick ? 4 : 20;
-  const { context, page } = await open(browser, `${labUrl}/?emulator=${encodeURIComponent(emulatorUrl)}`);
+  const { context, page } = await open(
+    browser,
+    `${labUrl}/?emulator=${encodeURIComponent(emulatorUrl)}`,
+  );
   const cdp = await context.newCDPSession(page);
   const measure = async () => {
     await page.waitForTimeout(100); // let scheduled change detection settle
@@ -29,27 +32,34 @@ export async function leaks(browser, { labUrl, emulatorUrl, quick, root }) {
     let listeners = 0;
     for (const expression of ['window', 'document']) {
       const { result } = await cdp.send('Runtime.evaluate', { expression });
-      listeners += (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId })).listeners.length;
+      listeners += (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId }))
+        .listeners.length;
     }
     const timers = await page.evaluate(() => window.__pendingTimers());
     return { heap: usedSize, listeners, timers };
   };
   const lab = (fn, arg) => page.evaluate(fn, arg);
   const cycleRows = (row) =>
-    lab(async ([kind, n]) => {
-      for (let i = 0; i < n; i++) {
-        await window.benchLab.toggleRow(kind);
-        await window.benchLab.toggleRow(null);
-      }
-    }, [row, mounts]);
+    lab(
+      async ([kind, n]) => {
+        for (let i = 0; i < n; i++) {
+          await window.benchLab.toggleRow(kind);
+          await window.benchLab.toggleRow(null);
+        }
+      },
+      [row, mounts],
+    );
   const cycleApps = (withChat) =>
-    lab(async ([chat, n]) => {
-      for (let i = 0; i < n; i++) {
-        window.benchLab.destroy();
-        await window.benchLab.create(chat);
-        if (chat) await window.benchLab.load();
-      }
-    }, [withChat, apps]);
+    lab(
+      async ([chat, n]) => {
+        for (let i = 0; i < n; i++) {
+          window.benchLab.destroy();
+          await window.benchLab.create(chat);
+          if (chat) await window.benchLab.load();
+        }
+      },
+      [withChat, apps],
+    );
 
   await page.waitForFunction(() => 'benchLab' in window);
   await lab(() => window.benchLab.load());
@@ -94,7 +104,9 @@ export async function leaks(browser, { labUrl, emulatorUrl, quick, root }) {
 
   const readable = MUST_SEE_WHILE_ALIVE.every((c) => alive[c] > 0);
   const remaining = Object.entries(afterAll).filter(([c, n]) => n > (PAGE_SCOPED[c] ?? 0));
-  const pageScoped = Object.entries(afterAll).filter(([c, n]) => n > 0 && n <= (PAGE_SCOPED[c] ?? 0));
+  const pageScoped = Object.entries(afterAll).filter(
+    ([c, n]) => n > 0 && n <= (PAGE_SCOPED[c] ?? 0),
+  );
   const row = (name, chat, control) => ({
     name,
     figure: round(chat.percent, 2),
@@ -107,13 +119,27 @@ export async function leaks(browser, { labUrl, emulatorUrl, quick, root }) {
       name: `leaks: library class instances left after ${apps} app create/destroy cycles, all apps destroyed, forced GC (heap snapshot, by class name)`,
       figure: remaining.reduce((n, [, c]) => n + c, 0),
       unit: readable
-        ? `instances (${remaining.map(([c, n]) => `${c} x${n}`).join(', ') || 'none'}; ${classes.length} classes checked; page-scoped by design: ${pageScoped.map(([c, n]) => `${c} x${n}`).join(', ') || 'none'}; with one app alive: ${Object.entries(alive).filter(([, n]) => n > 0).map(([c, n]) => `${c} x${n}`).join(', ')})`
+        ? `instances (${remaining.map(([c, n]) => `${c} x${n}`).join(', ') || 'none'}; ${classes.length} classes checked; page-scoped by design: ${pageScoped.map(([c, n]) => `${c} x${n}`).join(', ') || 'none'}; with one app alive: ${Object.entries(
+            alive,
+          )
+            .filter(([, n]) => n > 0)
+            .map(([c, n]) => `${c} x${n}`)
+            .join(', ')})`
         : `(check invalid: ${MUST_SEE_WHILE_ALIVE.join(', ')} not visible in the snapshot of a live app; class names mangled?)`,
       target: '0',
       met: readable && remaining.length === 0,
-      details: { classes, pageScoped: PAGE_SCOPED, withOneAppAlive: alive, afterAllDestroyed: afterAll },
+      details: {
+        classes,
+        pageScoped: PAGE_SCOPED,
+        withOneAppAlive: alive,
+        afterAllDestroyed: afterAll,
+      },
     },
-    row(`leaks: heap growth over ${mounts} mount/unmount cycles of a [genesysStartChat] row`, mountsChat, mountsPlain),
+    row(
+      `leaks: heap growth over ${mounts} mount/unmount cycles of a [genesysStartChat] row`,
+      mountsChat,
+      mountsPlain,
+    ),
     row(`leaks: heap growth over ${apps} app create/destroy cycles`, appsChat, appsPlain),
     {
       name: 'leaks: window/document listeners and pending timers, before -> after the app cycles',

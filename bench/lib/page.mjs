@@ -8,10 +8,15 @@ export async function open(browser, url, { waitUntil = 'load' } = {}) {
     const pending = new Set();
     const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
     window.setTimeout = function (fn, ms, ...rest) {
-      const id = st.call(window, (...a) => {
-        pending.delete(id);
-        if (typeof fn === 'function') fn(...a);
-      }, ms, ...rest);
+      const id = st.call(
+        window,
+        (...a) => {
+          pending.delete(id);
+          if (typeof fn === 'function') fn(...a);
+        },
+        ms,
+        ...rest,
+      );
       pending.add(id);
       return id;
     };
@@ -24,7 +29,9 @@ export async function open(browser, url, { waitUntil = 'load' } = {}) {
     window.clearInterval = (id) => (pending.delete(id), ci.call(window, id));
     window.__pendingTimers = () => pending.size;
     window.__longTasks = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+    new PerformanceObserver((list) =>
+      window.__longTasks.push(...list.getEntries().map((e) => e.duration)),
+    ).observe({
       type: 'longtask',
       buffered: true,
     });

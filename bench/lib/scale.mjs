@@ -6,13 +6,17 @@ import { median, round } from './stats.mjs';
 export async function scale(browser, { labUrl, emulatorUrl, quick }) {
   const n = quick ? 200 : 1000;
   const rounds = quick ? 3 : 25;
-  const { context, page } = await open(browser, `${labUrl}/?emulator=${encodeURIComponent(emulatorUrl)}`);
+  const { context, page } = await open(
+    browser,
+    `${labUrl}/?emulator=${encodeURIComponent(emulatorUrl)}`,
+  );
   const cdp = await context.newCDPSession(page);
   const heap = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
-  const render = (kind, count) => page.evaluate(([k, c]) => window.benchLab.render(k, c), [kind, count]);
+  const render = (kind, count) =>
+    page.evaluate(([k, c]) => window.benchLab.render(k, c), [kind, count]);
   await page.waitForFunction(() => 'benchLab' in window);
   await page.evaluate(() => window.benchLab.load());
 
@@ -69,7 +73,10 @@ export async function scale(browser, { labUrl, emulatorUrl, quick }) {
       unit: `(${round(median(heapPerButton.directive), 0)} vs ${round(median(heapPerButton.plain), 0)} B/button; per instance: ${top || 'nothing'})`,
       target: '<= 1.15',
       met: heapRatio <= 1.15,
-      details: { heapPerButton: { directive: heapPerButton.directive, plain: heapPerButton.plain }, perInstanceAllocations: allocations },
+      details: {
+        heapPerButton: { directive: heapPerButton.directive, plain: heapPerButton.plain },
+        perInstanceAllocations: allocations,
+      },
     },
     {
       name: `scale: the floor, a bare one-input directive of the lab's own / plain buttons (render, heap)`,

@@ -12,7 +12,11 @@ import {
   signal,
 } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-import { GenesysChatService, GenesysStartChatDirective, provideGenesysChat } from 'ngx-genesys-chat';
+import {
+  GenesysChatService,
+  GenesysStartChatDirective,
+  provideGenesysChat,
+} from 'ngx-genesys-chat';
 
 type GenesysFn = (...args: unknown[]) => void;
 type Kind = 'directive' | 'bare' | 'plain';
@@ -57,7 +61,14 @@ class PlainLab {}
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p id="status">{{ chat.status() }}</p>
-    <button id="directive" type="button" [genesysStartChat]="customer" [genesysChatAttributes]="attributes">Directive</button>
+    <button
+      id="directive"
+      type="button"
+      [genesysStartChat]="customer"
+      [genesysChatAttributes]="attributes"
+    >
+      Directive
+    </button>
     <button id="manual" type="button" (click)="handWritten()">Hand-written</button>
     @if (mounted() === 'directive') {
       <lab-chat-row />
@@ -92,7 +103,15 @@ class Lab {
     genesys()(
       'command',
       'Database.set',
-      { messaging: { customAttributes: { crmCustomerId: customer.id, customerTier: customer.tier, ...attributes } } },
+      {
+        messaging: {
+          customAttributes: {
+            crmCustomerId: customer.id,
+            customerTier: customer.tier,
+            ...attributes,
+          },
+        },
+      },
       () => genesys()('command', 'Messenger.open', {}, noop, noop),
       noop,
     );
@@ -102,7 +121,9 @@ class Lab {
     const t0 = performance.now();
     this.kind.set(kind);
     this.items.set(Array.from({ length: n }, (_, i) => i));
-    return new Promise((resolve) => afterNextRender(() => resolve(performance.now() - t0), { injector: this.injector }));
+    return new Promise((resolve) =>
+      afterNextRender(() => resolve(performance.now() - t0), { injector: this.injector }),
+    );
   }
 
   toggleRow(row: 'directive' | 'plain' | null): Promise<void> {
