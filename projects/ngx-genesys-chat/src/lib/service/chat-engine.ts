@@ -31,8 +31,11 @@ export interface ChatEngine {
   diagnose(): Promise<GenesysDiagnosis>;
   /** Optional members: a driver without a panel or launcher leaves them out (the service then refuses). */
   openPanel?(): Promise<void>;
+  /** See `GenesysChatService.close()`. */
   closePanel?(): Promise<void>;
+  /** See `GenesysChatService.showLauncher()`. */
   showLauncher?(): Promise<void>;
+  /** See `GenesysChatService.hideLauncher()`. */
   hideLauncher?(): Promise<void>;
 }
 
