@@ -136,4 +136,16 @@ describe('GenesysScriptLoader', () => {
     await expect(loader.loadScript(config)).resolves.toBeUndefined();
     expect(scripts()).toHaveLength(1);
   });
+
+  it('drops both listeners once the script settles, so a later event on the element changes nothing', async () => {
+    const loader = TestBed.inject(GenesysScriptLoader);
+    const done = loader.loadScript(config, false);
+    const [script] = scripts();
+    script.dispatchEvent(new Event('load'));
+    await done;
+    // A leftover error listener would mark the load failed (and keep this loader alive).
+    script.dispatchEvent(new Event('error'));
+    await loader.loadScript(config, false);
+    expect(scripts()).toHaveLength(1);
+  });
 });

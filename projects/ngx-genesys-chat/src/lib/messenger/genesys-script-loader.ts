@@ -94,21 +94,26 @@ export class GenesysScriptLoader implements GenesysLoader {
       script.async = true;
       script.charset = 'utf-8';
       if (this.nonce) script.setAttribute('nonce', this.nonce);
+      // The <script> outlives the app that injected it: whichever event fires, both listeners go,
+      // or the one left behind keeps this loader, and the destroyed app's zone, alive.
+      const settled = new AbortController();
       script.addEventListener(
         'load',
         () => {
+          settled.abort();
           load.state = 'loaded';
           resolve();
         },
-        { once: true },
+        { signal: settled.signal },
       );
       script.addEventListener(
         'error',
         () => {
+          settled.abort();
           load.state = 'failed';
           reject(scriptLoadFailed(load.url));
         },
-        { once: true },
+        { signal: settled.signal },
       );
       script.src = src;
       doc.head.appendChild(script);
