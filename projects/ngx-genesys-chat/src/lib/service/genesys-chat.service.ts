@@ -1,23 +1,11 @@
-import {
-  DOCUMENT,
-  DestroyRef,
-  EnvironmentInjector,
-  Injectable,
-  NgZone,
-  PLATFORM_ID,
-  PendingTasks,
-  inject,
-  runInInjectionContext,
-  signal,
-} from '@angular/core';
+import { DOCUMENT, DestroyRef, Injectable, NgZone, PLATFORM_ID, inject } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
-import { BehaviorSubject, NEVER, Observable, defer, from, switchMap, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { CrmCustomer, GenesysAttributes } from '../attributes/crm-customer';
 import { GENESYS_CHAT_CONFIG, type GenesysLoadStrategy } from '../config/genesys-chat-config';
-import { invalidConfig } from '../errors/errors';
-import { notBrowser } from '../errors/not-browser';
-import type { ChatEngine, ChatEngineHost } from './chat-engine';
-import { ɵGENESYS_CHAT_ENGINE, ɵGENESYS_CHAT_PENDING_TASKS } from '../config/genesys-chat-feature';
+import type { GenesysDiagnosis } from '../diagnostics/genesys-diagnosis';
+import { ChatEngineLoading, noPanel } from './chat-engine-loading';
+import { ChatServiceState } from './chat-service-state';
 import type {
   ClearIdentityOptions,
   GenesysChatEvent,
@@ -26,15 +14,6 @@ import type {
   StartChatResult,
 } from './genesys-chat-types';
 import { scheduleLoad } from './load-strategy';
-import type { GenesysDiagnosis } from '../diagnostics/genesys-diagnosis';
-
-/** A driver without Messenger's panel (withMessagingWidget) cannot open, close or show a launcher. */
-function noPanel(call: string) {
-  return invalidConfig(
-    'driver',
-    `${call} needs the Genesys Messenger driver; the configured chat driver has no Messenger panel or launcher.`,
-  );
-}
 
 const STRATEGIES: readonly GenesysLoadStrategy[] = ['eager', 'idle', 'interaction', 'manual'];
 
@@ -48,32 +27,27 @@ const STRATEGIES: readonly GenesysLoadStrategy[] = ['eager', 'idle', 'interactio
  */
 @Injectable({ providedIn: 'root' })
 export class GenesysChatService {
-  private readonly injector = inject(EnvironmentInjector);
   private readonly document = inject(DOCUMENT);
   private readonly rawConfig = inject(GENESYS_CHAT_CONFIG, { optional: true });
   private readonly zone = inject(NgZone);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
-  private readonly pendingTasks = inject(ɵGENESYS_CHAT_PENDING_TASKS) ? inject(PendingTasks) : null;
-  private readonly statusSignal = signal<GenesysChatStatus>('idle');
-  private readonly statusSubject = new BehaviorSubject<GenesysChatStatus>('idle');
-  private readonly openSignal = signal(false);
-  private readonly unreadSignal = signal(0);
-  private readonly unreadSubject = new BehaviorSubject<number>(0);
-  private engineLoad: Promise<ChatEngine> | null = null;
-  private destroyed = false;
+  /** What the service shows, written by the engine (plumbing kept out of this reference file). */
+  private readonly state = new ChatServiceState();
+  /** The engine's lazy import, the stream composition, and pending-task tracking. */
+  private readonly engine = new ChatEngineLoading(this.state);
   private cancelSchedule: () => void = () => undefined;
 
   /** Current status, for templates: `'idle' | 'loading' | 'ready' | 'starting' | 'open' | 'failed'`. */
-  readonly status = this.statusSignal.asReadonly();
+  readonly status = this.state.status.asReadonly();
 
   /** Every status change, starting with the current one. */
-  readonly status$: Observable<GenesysChatStatus> = this.statusSubject.asObservable();
+  readonly status$: Observable<GenesysChatStatus> = this.state.status$.asObservable();
 
   /**
    * Whether Messenger's panel is open, from `Conversations.opened` / `Conversations.closed`.
    * False until Messenger is loaded; stays false in headless mode (there is no panel).
    */
-  readonly isOpen = this.openSignal.asReadonly();
+  readonly isOpen = this.state.open.asReadonly();
 
   /**
    * Agent messages the customer has not seen, for a badge: outbound messages that arrived while
@@ -81,10 +55,10 @@ export class GenesysChatService {
    * counts, and each message once. Back to 0 when the panel opens (or the tab becomes visible with
    * it open), when the conversation is cleared, and at `clearIdentity({ endConversation: true })`.
    */
-  readonly unreadCount = this.unreadSignal.asReadonly();
+  readonly unreadCount = this.state.unread.asReadonly();
 
   /** `unreadCount` as an Observable, starting with the current count. */
-  readonly unreadCount$: Observable<number> = this.unreadSubject.asObservable();
+  readonly unreadCount$: Observable<number> = this.state.unread$.asObservable();
 
   /**
    * Emits once and completes when Messenger is usable (Database ready plus Messenger ready, or
@@ -93,27 +67,21 @@ export class GenesysChatService {
    * `NOT_BROWSER` on the server. Late subscribers get the same outcome without a second load;
    * `load()` retries a failed one.
    */
-  readonly ready$: Observable<void> = defer(() =>
-    this.isBrowser ? from(this.engine()) : throwError(() => notBrowser()),
-  ).pipe(switchMap((engine) => engine.ready$));
+  readonly ready$: Observable<void> = this.engine.ready$();
 
   /** Typed Messenger events. One Genesys subscription per event, however many subscribers. Silent on the server. */
-  readonly events$: Observable<GenesysChatEvent> = this.isBrowser
-    ? defer(() => from(this.engine())).pipe(switchMap((engine) => engine.events$))
-    : NEVER;
+  readonly events$: Observable<GenesysChatEvent> = this.engine.events$();
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
-      this.destroyed = true;
+      this.state.destroy();
       this.cancelSchedule();
-      this.statusSubject.complete();
-      this.unreadSubject.complete();
     });
   }
 
   /** Starts loading Messenger (or joins the load under way) and resolves when it is ready. After a failure, retries. */
   async load(): Promise<void> {
-    return this.track(async () => (await this.engine()).load());
+    return this.engine.withEngine((engine) => engine.load());
   }
 
   /**
@@ -128,7 +96,7 @@ export class GenesysChatService {
     customer: CrmCustomer | string,
     options?: StartChatOptions,
   ): Promise<StartChatResult> {
-    return this.track(async () => (await this.engine()).startChat(customer, options));
+    return this.engine.withEngine((engine) => engine.startChat(customer, options));
   }
 
   /**
@@ -139,8 +107,7 @@ export class GenesysChatService {
    * `clearIdentity()`. Headless: starts the conversation (`MessagingService.startConversation`).
    */
   async open(): Promise<void> {
-    return this.track(async () => {
-      const engine = await this.engine();
+    return this.engine.withEngine(async (engine) => {
       if (!engine.openPanel) throw noPanel('open()');
       return engine.openPanel();
     });
@@ -148,8 +115,7 @@ export class GenesysChatService {
 
   /** Closes Messenger's panel (`Messenger.close`). Resolves at once when Messenger is not loaded. */
   async close(): Promise<void> {
-    return this.track(async () => {
-      const engine = await this.engine();
+    return this.engine.withEngine(async (engine) => {
       if (!engine.closePanel) throw noPanel('close()');
       return engine.closePanel();
     });
@@ -162,8 +128,7 @@ export class GenesysChatService {
    * primary sources (docs/genesys-api.md): prefer launcher `Off` and your own button.
    */
   async showLauncher(): Promise<void> {
-    return this.track(async () => {
-      const engine = await this.engine();
+    return this.engine.withEngine(async (engine) => {
       if (!engine.showLauncher) throw noPanel('showLauncher()');
       return engine.showLauncher();
     });
@@ -171,8 +136,7 @@ export class GenesysChatService {
 
   /** Hides Messenger's own launcher button (`Launcher.hide`, UNCONFIRMED; see `showLauncher()`). */
   async hideLauncher(): Promise<void> {
-    return this.track(async () => {
-      const engine = await this.engine();
+    return this.engine.withEngine(async (engine) => {
       if (!engine.hideLauncher) throw noPanel('hideLauncher()');
       return engine.hideLauncher();
     });
@@ -184,7 +148,7 @@ export class GenesysChatService {
    * keys are set by `identify()` / `startChat()` only. They reach Genesys with the next message.
    */
   async setAttributes(attributes: GenesysAttributes): Promise<void> {
-    return this.track(async () => (await this.engine()).setAttributes(attributes));
+    return this.engine.withEngine((engine) => engine.setAttributes(attributes));
   }
 
   /**
@@ -193,7 +157,7 @@ export class GenesysChatService {
    * Does not load Messenger by itself; resolves at once while Messenger's Database is not ready.
    */
   async identify(customer: CrmCustomer | string): Promise<void> {
-    return this.track(async () => (await this.engine()).identify(customer));
+    return this.engine.withEngine((engine) => engine.identify(customer));
   }
 
   /**
@@ -213,7 +177,7 @@ export class GenesysChatService {
    * for a full reset (Messenger keeps state in memory and under Genesys' origin).
    */
   async clearIdentity(options?: ClearIdentityOptions): Promise<void> {
-    return this.track(async () => (await this.engine()).clearIdentity(options));
+    return this.engine.withEngine((engine) => engine.clearIdentity(options));
   }
 
   /**
@@ -223,7 +187,7 @@ export class GenesysChatService {
    * it by themselves when a load fails and print the findings as console warnings.
    */
   async diagnose(): Promise<GenesysDiagnosis> {
-    return (await this.engine()).diagnose();
+    return (await this.engine.engine()).diagnose();
   }
 
   /** @internal Starts the configured load strategy; called once by `provideGenesysChat`. */
@@ -242,47 +206,5 @@ export class GenesysChatService {
         ),
       ),
     );
-  }
-
-  private engine(): Promise<ChatEngine> {
-    if (!this.isBrowser) return Promise.reject(notBrowser());
-    // The driver: Genesys Messenger by default, or one a feature provides (withMessagingWidget).
-    const loader =
-      this.injector.get(ɵGENESYS_CHAT_ENGINE, null) ??
-      (() =>
-        import('./genesys-chat-engine').then(
-          (m) => (h: ChatEngineHost) => new m.GenesysChatEngine(h),
-        ));
-    const host: ChatEngineHost = {
-      setStatus: (status) => this.setStatus(status),
-      status: () => this.statusSubject.value,
-      setOpen: (open) => this.openSignal.set(open),
-      setUnread: (count) => {
-        if (this.destroyed) return;
-        this.unreadSignal.set(count);
-        this.unreadSubject.next(count);
-      },
-    };
-    return (this.engineLoad ??= this.track(loader).then((create) => {
-      // A dead app gets no engine: its promises simply never settle.
-      if (this.destroyed) return new Promise<never>(() => undefined);
-      return runInInjectionContext(this.injector, () => create(host));
-    }));
-  }
-
-  /** In tests that ask for it (ɵGENESYS_CHAT_PENDING_TASKS), a call is a pending task for whenStable(). */
-  private async track<T>(run: () => Promise<T>): Promise<T> {
-    const done = this.pendingTasks?.add();
-    try {
-      return await run();
-    } finally {
-      done?.();
-    }
-  }
-
-  private setStatus(status: GenesysChatStatus): void {
-    if (this.statusSubject.value === status || this.destroyed) return;
-    this.statusSignal.set(status);
-    this.statusSubject.next(status);
   }
 }
