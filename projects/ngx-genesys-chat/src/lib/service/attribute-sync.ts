@@ -3,26 +3,12 @@ import { utf8Bytes } from '../attributes/attribute-rules';
 import { MAX_CUSTOM_ATTRIBUTE_BYTES } from '../attributes/limits';
 import { attributesTooLarge, superseded } from '../errors/errors';
 import { never, sameMap, type AttributeDriver } from './attribute-driver';
+import { newStart, type Start, type Waiter } from './attribute-sync-start';
 
 export type { AttributeDriver } from './attribute-driver';
 
 /** The key of an `open()` start: no customer key (a JSON map) can equal it. */
 const OPEN_KEY = 'open()';
-
-interface Waiter {
-  readonly call: string;
-  readonly gen: number;
-  readonly version: number;
-  readonly resolve: (value: never) => void;
-  readonly reject: (error: unknown) => void;
-}
-
-interface Start<R> extends Waiter {
-  readonly key: string;
-  readonly open: (snapshot: CustomAttributes) => Promise<R>;
-  readonly promise: Promise<R>;
-  committed: boolean;
-}
 
 /**
  * The one ordering model for everything that touches the custom attributes (see the README's
@@ -131,20 +117,7 @@ export class AttributeSync {
     key: string,
     open: (snapshot: CustomAttributes) => Promise<R>,
   ): Promise<R> {
-    let resolve!: (value: R) => void;
-    let reject!: (error: unknown) => void;
-    const promise = new Promise<R>((res, rej) => ((resolve = res), (reject = rej)));
-    const start: Start<R> = {
-      call,
-      gen: this.gen,
-      version: this.version,
-      key,
-      open,
-      promise,
-      committed: false,
-      resolve: resolve as (value: never) => void,
-      reject,
-    };
+    const start = newStart<R>({ call, gen: this.gen, version: this.version, key, open });
     this.start = start as Start<unknown>;
     this.driver.load().then(
       () => ((this.openable = true), this.kick()),
@@ -153,7 +126,7 @@ export class AttributeSync {
       },
     );
     this.kick();
-    return promise;
+    return start.promise;
   }
 
   /** The target can take writes now (Messenger: `Database.ready`). */
