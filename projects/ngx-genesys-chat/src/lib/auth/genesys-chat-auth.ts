@@ -10,12 +10,12 @@ import {
 } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
 import { Subject, type Observable } from 'rxjs';
-import { GENESYS_CHAT_CONFIG, type ResolvedGenesysChatConfig } from '../config/genesys-chat-config';
-import { resolveGenesysChatConfig } from '../config/resolve-config';
+import { GENESYS_CHAT_CONFIG } from '../config/genesys-chat-config';
 import { GenesysChatError } from '../errors/genesys-chat-error';
 import { commandRejected, commandTimeout } from '../errors/errors';
 import { notBrowser } from '../errors/not-browser';
 import { type GenesysWindow, installGenesysStub } from '../messenger/genesys-global';
+import { ConfigCache } from '../service/config-cache';
 import { GenesysChatService } from '../service/genesys-chat.service';
 import { GENESYS_AUTH_CODE_SOURCE, type GenesysAuthCode } from './auth-code-source';
 import { authCodeUnavailable, authFailed } from './auth-errors';
@@ -50,13 +50,13 @@ export class GenesysChatAuth {
   private readonly zone = inject(NgZone);
   private readonly document = inject(DOCUMENT);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
-  private readonly rawConfig = inject(GENESYS_CHAT_CONFIG, { optional: true });
+  /** Resolved once; an invalid config stays its `GenesysChatError` (the service reports it). */
+  private readonly configs = new ConfigCache(inject(GENESYS_CHAT_CONFIG, { optional: true }));
   private readonly settings = inject(ɵGENESYS_AUTH_SETTINGS);
   private readonly destroyRef = inject(DestroyRef);
   private readonly stateSignal = signal<GenesysAuthState>('unknown');
   private readonly eventsSubject = new Subject<GenesysAuthEvent>();
   private registration: AuthProviderRegistration | null = null;
-  private config: ResolvedGenesysChatConfig | GenesysChatError | null = null;
   private loggingOut = 0;
 
   /** `'unknown' | 'authenticating' | 'authenticated' | 'signedOut' | 'failed'`, for templates. */
@@ -82,7 +82,7 @@ export class GenesysChatAuth {
    */
   ɵregister(): void {
     if (!this.isBrowser || this.registration) return;
-    const config = this.resolvedConfig();
+    const config = this.configs.result();
     const win = this.document.defaultView as GenesysWindow | null;
     if (config instanceof GenesysChatError || !win) return;
     if (typeof win.Genesys !== 'function') installGenesysStub(win, config);
@@ -175,7 +175,7 @@ export class GenesysChatAuth {
     ms: number;
   }> {
     if (!this.isBrowser) throw notBrowser();
-    const config = this.resolvedConfig();
+    const config = this.configs.result();
     if (config instanceof GenesysChatError) throw config;
     const registration = this.registration;
     if (!registration)
@@ -241,14 +241,5 @@ export class GenesysChatAuth {
     this.stateSignal.set('failed');
     this.eventsSubject.next({ type: 'error', error });
     return error;
-  }
-
-  private resolvedConfig(): ResolvedGenesysChatConfig | GenesysChatError {
-    if (this.config) return this.config;
-    try {
-      return (this.config = resolveGenesysChatConfig(this.rawConfig));
-    } catch (error) {
-      return (this.config = error as GenesysChatError);
-    }
   }
 }
