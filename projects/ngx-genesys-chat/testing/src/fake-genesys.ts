@@ -3,9 +3,9 @@ import type {
   ɵGenesysFunction as GenesysFunction,
   ɵGenesysWindow as GenesysWindow,
 } from 'ngx-genesys-chat';
+import { fakeCommandHandlers, type FakeCommandHandler } from './fake-genesys-handlers';
 
 type Callback = (value?: unknown) => void;
-type Handler = (payload: Record<string, unknown>) => unknown;
 
 /** One recorded `Genesys('command', name, payload)` call. */
 export interface FakeGenesysCommand {
@@ -46,57 +46,13 @@ export class FakeGenesys {
   private readonly published = new Map<string, GenesysEventEnvelope>();
   private readonly rejections = new Map<string, unknown>();
   private readonly silent = new Set<string>();
-  private readonly handlers = new Map<string, Handler>();
+  private readonly handlers: Map<string, FakeCommandHandler>;
   private loadFailures = 0;
 
   constructor(private readonly win: GenesysWindow = window as GenesysWindow) {
-    this.handlers.set('Database.set', (p) => this.mergeAttributes(p));
-    this.handlers.set('Database.update', (p) => this.mergeAttributes(p));
-    this.handlers.set('Database.remove', () => {
-      this.attributes = {};
-      this.emit('Database.removed', {});
-      return {};
-    });
-    this.handlers.set('Database.get', () => ({ ...this.attributes }));
-    this.handlers.set('Messenger.open', () => {
-      if (this.headless) throw 'Messenger user interface must be enabled to use Messenger.open';
-      this.setPanel(true);
-      return {};
-    });
-    this.handlers.set('Messenger.close', () => {
-      if (this.headless) throw 'Messenger user interface must be enabled to use Messenger.close';
-      this.setPanel(false);
-      return {};
-    });
-    // Launcher.show / .hide are secondary-only names (T, S); the fake answers them as T documents.
-    this.handlers.set('Launcher.show', () => {
-      this.launcherVisible = true;
-      return {};
-    });
-    this.handlers.set('Launcher.hide', () => {
-      this.launcherVisible = false;
-      return {};
-    });
-    this.handlers.set('MessagingService.startConversation', () => {
-      this.emit('MessagingService.started', { newSession: true });
-      return {};
-    });
-    this.handlers.set('MessagingService.sendMessage', () => ({}));
-    this.handlers.set('GenesysJS.configuration', () => ({
-      messenger: {
-        apps: { conversations: { conversationClear: { enabled: this.conversationClearEnabled } } },
-      },
-    }));
-    this.handlers.set('MessagingService.clearConversation', () => {
-      if (this.conversationClearEnabled === false) throw 'Conversation clear is not enabled';
-      this.conversationsCleared++;
-      // Genesys confirms once the server's SessionClearedEvent arrives, after the command answered.
-      void Promise.resolve().then(() => this.emit('MessagingService.conversationCleared', {}));
-      return {};
-    });
-    this.handlers.set('Identifiers.purgeAll', () => {
-      this.identifiersPurged++;
-      return {};
+    this.handlers = fakeCommandHandlers(this, {
+      setPanel: (open) => this.setPanel(open),
+      mergeAttributes: (p) => this.mergeAttributes(p),
     });
   }
 
