@@ -1,12 +1,11 @@
 // Logout on a shared computer: clearIdentity({ endConversation: true }) (reference §4).
 import { TestBed } from '@angular/core/testing';
 import { FakeGenesys, resetGenesysPage } from '../../test-helpers/fake-genesys';
+import { TEST_DEPLOYMENT_ID, setupService } from '../../test-helpers/setup-service';
 import type { GenesysChatConfig } from '../config/genesys-chat-config';
-import { provideGenesysChat } from '../config/provide-genesys-chat';
-import { GenesysChatService } from './genesys-chat.service';
 import type { GenesysChatEvent } from './genesys-chat-types';
 
-const deploymentId = '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f';
+const deploymentId = TEST_DEPLOYMENT_ID;
 const OPEN_KEY = `_${deploymentId}:gcmcopn`;
 const ACTIVE_KEY = `_${deploymentId}:gcmcsessionActive`;
 const CUSTOMER = { id: 'CRM-12345-XYZ', tier: 'premium' };
@@ -16,19 +15,8 @@ async function flush(): Promise<void> {
 }
 
 function setup(extra: Partial<GenesysChatConfig> = {}) {
-  TestBed.configureTestingModule({
-    providers: [
-      provideGenesysChat({
-        deploymentId,
-        region: 'eu-west-1',
-        load: 'manual',
-        ...extra,
-      } as GenesysChatConfig),
-    ],
-  });
-  const service = TestBed.inject(GenesysChatService);
   const events: GenesysChatEvent[] = [];
-  return { service, fake: new FakeGenesys(), events };
+  return { ...setupService(extra), events };
 }
 
 /** Customer A is chatting: Messenger loaded, attributes set, Messenger's host keys present. */

@@ -1,6 +1,7 @@
 import { NgZone, PLATFORM_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { FakeGenesys, resetGenesysPage } from '../../test-helpers/fake-genesys';
+import { resetGenesysPage } from '../../test-helpers/fake-genesys';
+import { setupService } from '../../test-helpers/setup-service';
 import type { GenesysChatConfig } from '../config/genesys-chat-config';
 import { provideGenesysChat } from '../config/provide-genesys-chat';
 import type { GenesysChatError } from '../errors/genesys-chat-error';
@@ -8,25 +9,13 @@ import type { GenesysWindow } from '../messenger/genesys-global';
 import { GenesysChatService } from './genesys-chat.service';
 import type { GenesysChatEvent, GenesysChatStatus } from './genesys-chat-types';
 
-const deploymentId = '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f';
 const win = window as GenesysWindow;
 const premium = { id: 'CRM-12345-XYZ', tier: 'premium' };
 
 type Extra = Partial<Omit<GenesysChatConfig, 'deploymentId' | 'region' | 'environment'>>;
 
-function setup(extra: Extra = {}, providers: unknown[] = []) {
-  TestBed.configureTestingModule({
-    providers: [
-      provideGenesysChat({
-        deploymentId,
-        region: 'eu-west-1',
-        load: 'manual',
-        ...extra,
-      } as GenesysChatConfig),
-      ...(providers as []),
-    ],
-  });
-  return { service: TestBed.inject(GenesysChatService), fake: new FakeGenesys() };
+function setup(extra: Extra = {}, providers: Parameters<typeof setupService>[1] = []) {
+  return setupService(extra, providers);
 }
 
 /** Lets queued promise callbacks run (the start sequence hops through a few). */

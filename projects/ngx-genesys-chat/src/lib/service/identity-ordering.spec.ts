@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { FakeGenesys, resetGenesysPage } from '../../test-helpers/fake-genesys';
+import { setupService } from '../../test-helpers/setup-service';
 import type { GenesysChatConfig } from '../config/genesys-chat-config';
-import { provideGenesysChat } from '../config/provide-genesys-chat';
 import type { GenesysChatError } from '../errors/genesys-chat-error';
 import { GenesysChatService } from './genesys-chat.service';
 
@@ -12,17 +12,8 @@ const deploymentId = '3F1C7D8E-2B4A-4C6D-9E8F-0A1B2C3D4E5F';
 const storageKey = `ngx-genesys-chat.identity.${deploymentId.toLowerCase()}`;
 
 function setup(extra: Partial<GenesysChatConfig> = {}) {
-  TestBed.configureTestingModule({
-    providers: [
-      provideGenesysChat({
-        deploymentId,
-        region: 'eu-west-1',
-        load: 'manual',
-        ...extra,
-      } as GenesysChatConfig),
-    ],
-  });
-  return { service: TestBed.inject(GenesysChatService), fake: new FakeGenesys() };
+  // Spelled in capitals on purpose: the stored identity's key must be lower-cased.
+  return setupService({ deploymentId, ...extra });
 }
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

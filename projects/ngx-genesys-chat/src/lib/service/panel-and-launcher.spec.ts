@@ -1,30 +1,16 @@
 // open() without a customer, close(), isOpen, showLauncher() / hideLauncher() (issue 14.1).
 import { TestBed } from '@angular/core/testing';
 import { FakeGenesys, resetGenesysPage } from '../../test-helpers/fake-genesys';
+import { setupService } from '../../test-helpers/setup-service';
 import type { GenesysChatConfig } from '../config/genesys-chat-config';
-import { provideGenesysChat } from '../config/provide-genesys-chat';
-import { GenesysChatService } from './genesys-chat.service';
 
-const deploymentId = '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f';
 const CUSTOMER = { id: 'CRM-12345-XYZ', tier: 'premium' };
 
 async function flush(): Promise<void> {
   for (let i = 0; i < 30; i++) await Promise.resolve();
 }
 
-function setup(extra: Partial<GenesysChatConfig> = {}) {
-  TestBed.configureTestingModule({
-    providers: [
-      provideGenesysChat({
-        deploymentId,
-        region: 'eu-west-1',
-        load: 'manual',
-        ...extra,
-      } as GenesysChatConfig),
-    ],
-  });
-  return { service: TestBed.inject(GenesysChatService), fake: new FakeGenesys() };
-}
+const setup = setupService;
 
 async function ready(extra: Partial<GenesysChatConfig> = {}) {
   const ctx = setup(extra);
