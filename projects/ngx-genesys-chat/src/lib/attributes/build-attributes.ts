@@ -174,11 +174,16 @@ function describe(value: unknown): string {
   return `is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
-function checkAttributes(attrs: Record<string, string>, rules: AttributeRules): CustomAttributes {
+/** Throws ATTRIBUTES_TOO_LARGE when the keys and values together exceed Genesys' 2048 UTF-8 bytes. */
+export function assertWithinLimit(attrs: Readonly<Record<string, string>>): void {
   let bytes = 0;
   for (const [key, value] of Object.entries(attrs)) bytes += utf8Bytes(key) + utf8Bytes(value);
   if (bytes > MAX_CUSTOM_ATTRIBUTE_BYTES)
     throw attributesTooLarge(bytes, MAX_CUSTOM_ATTRIBUTE_BYTES);
+}
+
+function checkAttributes(attrs: Record<string, string>, rules: AttributeRules): CustomAttributes {
+  assertWithinLimit(attrs);
   if (!rules.allowPii) {
     const allowed = new Set(rules.piiAllowedKeys ?? []);
     for (const [key, value] of Object.entries(attrs)) {

@@ -113,8 +113,7 @@ export class GenesysChatAuth {
     try {
       if (options.clearIdentity !== false) {
         const endConversation = options.endConversation !== false;
-        // Auth.logout loads Messenger anyway; loading first lets the clear reach a restored conversation.
-        if (endConversation) await this.chat.load().catch(keep);
+        // With endConversation the clear loads Messenger itself, so it reaches a restored conversation.
         await this.chat.clearIdentity({ endConversation }).catch(keep);
       }
       await this.runAuthLogout().then(

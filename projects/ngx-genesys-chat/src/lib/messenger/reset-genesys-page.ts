@@ -1,8 +1,7 @@
 import type { GenesysWindow } from './genesys-global';
 import { pageStates } from './page-state';
 
-/** Every sessionStorage key this library writes starts with this (the identity is `<prefix>identity.<deploymentId>`). */
-const STORAGE_PREFIX = 'ngx-genesys-chat.';
+import { STORAGE_PREFIX } from '../service/storage-prefix';
 
 /**
  * Forgets everything this library and Genesys left on a page: the global, the stub's name, the

@@ -1,7 +1,5 @@
-import type { CustomAttributes } from '../attributes/build-attributes';
-import { utf8Bytes } from '../attributes/attribute-rules';
-import { MAX_CUSTOM_ATTRIBUTE_BYTES } from '../attributes/limits';
-import { attributesTooLarge, superseded } from '../errors/errors';
+import { assertWithinLimit, type CustomAttributes } from '../attributes/build-attributes';
+import { superseded } from '../errors/errors';
 import { never, sameMap, type AttributeDriver } from './attribute-driver';
 import { newStart, type Start, type Waiter } from './attribute-sync-start';
 
@@ -71,11 +69,7 @@ export class AttributeSync {
   merge(attributes: CustomAttributes): Promise<void> {
     if (this.destroyed) return never();
     const merged: Record<string, string> = { ...this.desired, ...attributes };
-    let bytes = 0;
-    for (const [key, value] of Object.entries(merged)) bytes += utf8Bytes(key) + utf8Bytes(value);
-    if (bytes > MAX_CUSTOM_ATTRIBUTE_BYTES) {
-      throw attributesTooLarge(bytes, MAX_CUSTOM_ATTRIBUTE_BYTES);
-    }
+    assertWithinLimit(merged);
     this.desired = Object.freeze(merged);
     this.version++;
     return this.whenSynced('setAttributes()', true);

@@ -178,6 +178,9 @@ export class GenesysChatEngine implements ChatEngine {
     // A conversation restored from an earlier page load can only be ended by a loaded Messenger:
     // its token may live under Genesys' own origin, out of the page's reach. A load that fails
     // (blocked, timed out) still leaves the page's own part of the reset to do.
+    // Observed at once: a clear superseded or failed during that load must not go unhandled;
+    // logOut still hands its outcome to the caller.
+    cleared.catch(() => undefined);
     if (!this.readiness.loaded) await this.load().catch(() => undefined);
     return logOut(
       {

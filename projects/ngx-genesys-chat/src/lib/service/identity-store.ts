@@ -6,7 +6,7 @@ import {
 } from '../attributes/build-attributes';
 
 /** Every key this library writes starts with this; the testing entry's reset clears them all. */
-const KEY_PREFIX = 'ngx-genesys-chat.';
+import { STORAGE_PREFIX as KEY_PREFIX } from './storage-prefix';
 
 /**
  * Keeps the signed-in customer's attributes in sessionStorage, under a key tied to the deployment:
