@@ -6,6 +6,9 @@ describe('PII guard', () => {
     ['Call me, notes: jane@example.co.uk', 'e-mail'],
     ['+44 20 7946 0958', 'phone'],
     ['+14155552671', 'phone'],
+    // Other digits in the same value must not hide the number (found in review).
+    ['+33612345678 order 1234567890123', 'phone'],
+    ['call +44 7700 900123, ref 00112233445566778899', 'phone'],
     ['(555) 123-4567', 'phone'],
     ['555-123-4567', 'phone'],
     ['4111 1111 1111 1111', 'card'],

@@ -70,7 +70,7 @@ const SSN = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
 const IBAN_CANDIDATE = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])/g;
 // Digits joined by up to three separator characters; each step is one digit, so this is linear.
 const DIGIT_RUN = /\d(?:[\s._/\\-]{0,3}\d)*/g;
-const PHONE_INTERNATIONAL = /(?<![\w+])\+\d[\d\s()./-]{6,20}\d/;
+const PHONE_INTERNATIONAL = /(?<![\w+])\+\d[\d\s()./-]{6,20}\d(?!\d)/;
 // A number glued to an id (ORD-0000-1000-8000, a uuid's digit groups) is not a phone number.
 const NOT_IN_ID = String.raw`(?<![\dA-Za-z][-.]?)`;
 const NOT_ID_TAIL = String.raw`(?!\d|[-.][\dA-Za-z])`;
@@ -103,7 +103,9 @@ export function detectPiiValue(raw: string): string | null {
   if (hasCardNumber(value)) return 'holds a payment card number';
   if (hasIban(value)) return 'holds an IBAN';
   if (hasSsn(value)) return 'holds a US social security number';
-  if (PHONE_INTERNATIONAL.test(value) && digitCount(value) <= 20) return 'holds a phone number';
+  // The match's own digits decide (E.164 has at most 15), not the rest of the value's.
+  const international = PHONE_INTERNATIONAL.exec(value);
+  if (international && digitCount(international[0]) <= 15) return 'holds a phone number';
   if (hasNationalPhone(value)) return 'holds a phone number';
   return null;
 }
