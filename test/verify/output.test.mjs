@@ -89,6 +89,16 @@ test('an echoing server cannot make it print the bearer token, in an error messa
   });
 });
 
+test('a token that straddles the 300-character cut of a server message is not half printed', async () => {
+  // Redaction runs before the message is cut, so no prefix of the token survives (found in review).
+  const echo = () => [502, { message: `${'x'.repeat(290)} ${TOKEN}` }];
+  await withServer({ conversation: echo }, async (fake) => {
+    const run = await runCli(argsFor(['--base-url', fake.url]));
+    assert.equal(run.code, 2, run.output);
+    assert.doesNotMatch(run.output, new RegExp(TOKEN.slice(0, 8)));
+  });
+});
+
 test('an echoing server cannot make it print the token or the Basic credentials in the table', async () => {
   const echo = (req) => [
     200,

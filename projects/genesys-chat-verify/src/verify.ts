@@ -148,7 +148,7 @@ function classify(error: unknown, doing: string, redactor: Redactor): VerifyErro
       text(e.response?.data?.error_description);
     return new VerifyError(
       'network',
-      `${what}: HTTP ${status}${said ? ` (server says: ${redactor.show(said.slice(0, 300))})` : ''}.`,
+      `${what}: HTTP ${status}${said ? ` (server says: ${redactor.show(said).slice(0, 300)})` : ''}.`,
     );
   }
   const cause =
