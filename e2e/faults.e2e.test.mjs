@@ -456,10 +456,14 @@ scenario(
       customerTier: 'premium',
       source: 'web-portal',
     });
-    const opens = await demo.page.evaluate(
-      () => window.genesysEmulator.commands.filter((c) => c.name === 'Messenger.open').length,
-    );
-    assert.equal(opens, 1, 'superseded starts open nothing; only the last one opens Messenger');
+    const count = (name) =>
+      demo.page.evaluate(
+        (n) => window.genesysEmulator.commands.filter((c) => c.name === n).length,
+        name,
+      );
+    assert.equal(await count('Messenger.open'), 1, 'superseded starts open nothing; only the last one opens Messenger');
+    // Superseded starts never write their attributes either: one write, for the last customer.
+    assert.equal(await count('Database.set'), 1, 'only the last customer is written to Messenger');
     assert.equal(demo.emulator.conversations().length, 1);
   },
 );
