@@ -451,6 +451,13 @@ describe('genesys-emulator', () => {
   });
 
   describe('fault controls', () => {
+    it('a refused fault request changes nothing, not even its script faults', async () => {
+      expect(() => emulator.setFaults({ script404: true, deploymentId: 'nope' })).toThrow(
+        'unknown deploymentId',
+      );
+      expect((await fetch(`${emulator.url}/genesys-bootstrap/genesys.min.js`)).status).toBe(200);
+    });
+
     it('switches script faults through the admin endpoint: 404, and a request that never finishes', async () => {
       await fetch(`${emulator.url}/emulator/faults`, {
         method: 'POST',

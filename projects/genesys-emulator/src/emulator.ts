@@ -102,6 +102,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   function setFaults(faults: ScriptFaults & { deploymentId?: string } & DeploymentFaults): void {
     const { deploymentId, script404, scriptHang, ...rest } = checkedFaults(faults);
+    // Every check comes before any change: a refused request leaves every fault as it was.
+    const targets = deploymentId
+      ? [deployments.get(deploymentId.toLowerCase())]
+      : [...deployments.values()];
+    if (targets.some((d) => !d)) throw new Error('unknown deploymentId');
     if (script404 !== undefined || scriptHang !== undefined) {
       scriptFaults = {
         ...scriptFaults,
@@ -111,10 +116,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       if (!scriptFaults.scriptHang) for (const res of hanging) res.destroy();
     }
     if (Object.keys(rest).length === 0) return;
-    const targets = deploymentId
-      ? [deployments.get(deploymentId.toLowerCase())]
-      : [...deployments.values()];
-    if (targets.some((d) => !d)) throw new Error('unknown deploymentId');
     for (const d of targets) d!.faults = { ...d!.faults, ...rest };
   }
 
