@@ -34,3 +34,8 @@ test("the repository README becomes a packaged README with no link that breaks o
   assert.match(out, /## A complete component/);
   assert.doesNotMatch(out, /npm ci && npm start/);
 });
+
+test('the README stays a short user path (at most 16 KB; contributor material goes in CONTRIBUTING.md)', () => {
+  const bytes = Buffer.byteLength(readFileSync(resolve(root, 'README.md'), 'utf8'));
+  assert.ok(bytes <= 16_384, `README.md is ${bytes} bytes: move detail into docs/ and link it`);
+});
