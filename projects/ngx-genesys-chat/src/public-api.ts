@@ -84,22 +84,10 @@ export type {
   ChatEngine as ɵChatEngine,
   ChatEngineHost as ɵChatEngineHost,
 } from './lib/service/chat-engine';
+export type { AttributeDriver as ɵAttributeDriver } from './lib/service/attribute-driver';
 export {
-  AttributeSync as ɵAttributeSync,
-  type AttributeDriver as ɵAttributeDriver,
-} from './lib/service/attribute-sync';
-export {
-  checkedCustomer as ɵcheckedCustomer,
-  checkedMerge as ɵcheckedMerge,
-  startKey as ɵstartKey,
-} from './lib/service/chat-input';
-export { enterZone as ɵenterZone } from './lib/service/zone-entry';
-export { resolveGenesysChatConfig as ɵresolveGenesysChatConfig } from './lib/config/resolve-config';
-export {
-  commandRejected as ɵcommandRejected,
-  commandTimeout as ɵcommandTimeout,
-  messengerError as ɵmessengerError,
-  readyTimeout as ɵreadyTimeout,
-} from './lib/errors/errors';
+  loadEngineKit as ɵloadEngineKit,
+  type EngineKit as ɵEngineKit,
+} from './lib/service/load-engine-kit';
 export { installGenesysStub as ɵinstallGenesysStub } from './lib/messenger/genesys-global';
 export { ɵresetGenesysPage } from './lib/messenger/reset-genesys-page';

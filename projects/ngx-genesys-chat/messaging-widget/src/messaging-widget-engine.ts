@@ -11,18 +11,9 @@ import {
   type ResolvedGenesysChatConfig,
   type StartChatOptions,
   type StartChatResult,
-  ɵAttributeSync,
   type ɵChatEngine,
   type ɵChatEngineHost,
-  ɵcheckedCustomer,
-  ɵcheckedMerge,
-  ɵcommandRejected,
-  ɵcommandTimeout,
-  ɵenterZone,
-  ɵmessengerError,
-  ɵreadyTimeout,
-  ɵresolveGenesysChatConfig,
-  ɵstartKey,
+  type ɵEngineKit,
 } from 'ngx-genesys-chat';
 import { GENESYS_MESSAGING_WIDGET, type MessagingWidgetLike } from './messaging-widget-types';
 
@@ -30,6 +21,8 @@ import { GENESYS_MESSAGING_WIDGET, type MessagingWidgetLike } from './messaging-
  * The `withMessagingWidget()` driver: the same validation, readiness timeout, typed errors and
  * ordering model (`AttributeSync`) as the Messenger engine, over the tutorial's widget shape. The
  * widget has no Database: the desired map D travels with `widget.startChat`, so its write is a no-op.
+ * It imports only types and tokens from `ngx-genesys-chat`; its run-time helpers come from the
+ * lazily loaded engine kit (`ɵloadEngineKit()`), so they stay out of every app's initial chunk.
  */
 export class MessagingWidgetEngine implements ɵChatEngine {
   private readonly factory = inject(GENESYS_MESSAGING_WIDGET);
@@ -41,32 +34,36 @@ export class MessagingWidgetEngine implements ɵChatEngine {
   private readonly readyListeners = new Set<() => void>();
   private pending: { unsubscribe(): void } | null = null;
   private destroyed = false;
-  private readonly setStatus = ɵenterZone(
-    this.zone,
-    (s: Parameters<ɵChatEngineHost['setStatus']>[0]) => this.host.setStatus(s),
-  );
-  private readonly sync = new ɵAttributeSync(
-    { write: async () => undefined, load: () => this.load() },
-    null,
-    true,
-  );
+  private readonly setStatus: ɵChatEngineHost['setStatus'];
+  private readonly sync: InstanceType<ɵEngineKit['AttributeSync']>;
 
   readonly ready$ = new Observable<void>((subscriber) => {
     this.load().then(
-      ɵenterZone(this.zone, () => (subscriber.next(), subscriber.complete())),
-      ɵenterZone(this.zone, (error: unknown) => subscriber.error(error)),
+      this.kit.enterZone(this.zone, () => (subscriber.next(), subscriber.complete())),
+      this.kit.enterZone(this.zone, (error: unknown) => subscriber.error(error)),
     );
   });
 
   readonly events$ = new Observable<GenesysChatEvent>((subscriber) => {
-    const listener = ɵenterZone(this.zone, (error: GenesysChatError) =>
+    const listener = this.kit.enterZone(this.zone, (error: GenesysChatError) =>
       subscriber.next({ type: 'error', error }),
     );
     this.errorListeners.add(listener);
     return () => this.errorListeners.delete(listener);
   });
 
-  constructor(private readonly host: ɵChatEngineHost) {
+  constructor(
+    private readonly host: ɵChatEngineHost,
+    private readonly kit: ɵEngineKit,
+  ) {
+    this.setStatus = kit.enterZone(this.zone, (s: Parameters<ɵChatEngineHost['setStatus']>[0]) =>
+      host.setStatus(s),
+    );
+    this.sync = new kit.AttributeSync(
+      { write: async () => undefined, load: () => this.load() },
+      null,
+      true,
+    );
     inject(DestroyRef).onDestroy(() => {
       this.destroyed = true;
       this.sync.destroy();
@@ -104,18 +101,20 @@ export class MessagingWidgetEngine implements ɵChatEngine {
     options?: StartChatOptions,
   ): Promise<StartChatResult> {
     const config = this.config();
-    const attributes = ɵcheckedCustomer(customer, options, config);
-    return this.sync.startChat(attributes, ɵstartKey(attributes, options?.message), (snapshot) =>
-      this.open(snapshot, config),
+    const attributes = this.kit.checkedCustomer(customer, options, config);
+    return this.sync.startChat(
+      attributes,
+      this.kit.startKey(attributes, options?.message),
+      (snapshot) => this.open(snapshot, config),
     );
   }
 
   async setAttributes(attributes: GenesysAttributes): Promise<void> {
-    return this.sync.merge(ɵcheckedMerge(attributes, this.config()));
+    return this.sync.merge(this.kit.checkedMerge(attributes, this.config()));
   }
 
   async identify(customer: CrmCustomer | string): Promise<void> {
-    return this.sync.identify(ɵcheckedCustomer(customer, undefined, this.config()));
+    return this.sync.identify(this.kit.checkedCustomer(customer, undefined, this.config()));
   }
 
   async clearIdentity(): Promise<void> {
@@ -165,7 +164,7 @@ export class MessagingWidgetEngine implements ɵChatEngine {
         first: config.readyTimeoutMs,
         with: () =>
           new Observable<never>((s) =>
-            s.error(ɵreadyTimeout(config.readyTimeoutMs, ["the widget's 'ready' event"])),
+            s.error(this.kit.readyTimeout(config.readyTimeoutMs, ["the widget's 'ready' event"])),
           ),
       }),
     );
@@ -179,7 +178,7 @@ export class MessagingWidgetEngine implements ɵChatEngine {
     if (this.widget) return this.widget;
     const widget = this.zone.runOutsideAngular(() => this.factory(config));
     widget.on('error', (reason) => {
-      const error = ɵmessengerError('MessagingWidget.error', reason);
+      const error = this.kit.messengerError('MessagingWidget.error', reason);
       this.errorListeners.forEach((l) => l(error));
     });
     widget.on('ready', () => this.readyListeners.forEach((l) => l()));
@@ -194,7 +193,7 @@ export class MessagingWidgetEngine implements ɵChatEngine {
   ): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(ɵcommandTimeout(`MessagingWidget.${name}`, config.commandTimeoutMs)),
+        () => reject(this.kit.commandTimeout(`MessagingWidget.${name}`, config.commandTimeoutMs)),
         config.commandTimeoutMs,
       );
       Promise.resolve()
@@ -203,13 +202,13 @@ export class MessagingWidgetEngine implements ɵChatEngine {
           (value) => (clearTimeout(timer), this.destroyed || resolve(value)),
           (reason) => (
             clearTimeout(timer),
-            this.destroyed || reject(ɵcommandRejected(`MessagingWidget.${name}`, reason))
+            this.destroyed || reject(this.kit.commandRejected(`MessagingWidget.${name}`, reason))
           ),
         );
     });
   }
 
   private config(): ResolvedGenesysChatConfig {
-    return ɵresolveGenesysChatConfig(this.rawConfig);
+    return this.kit.resolveGenesysChatConfig(this.rawConfig);
   }
 }

@@ -3,6 +3,7 @@ import {
   type GenesysChatFeature,
   type ɵChatEngineHost,
   ɵGENESYS_CHAT_ENGINE,
+  ɵloadEngineKit,
 } from 'ngx-genesys-chat';
 
 import { GENESYS_MESSAGING_WIDGET, type MessagingWidgetFactory } from './messaging-widget-types';
@@ -24,12 +25,15 @@ export type { MessagingWidgetFactory, MessagingWidgetLike } from './messaging-wi
 export function withMessagingWidget(factory: MessagingWidgetFactory): GenesysChatFeature {
   const providers: EnvironmentProviders = makeEnvironmentProviders([
     { provide: GENESYS_MESSAGING_WIDGET, useValue: factory },
-    // The driver's chunk is imported on first use, like the Messenger engine.
+    // The driver's chunk is imported on first use, like the Messenger engine, with the engine
+    // kit (its run-time helpers; see docs/performance.md on why they are not value exports).
     {
       provide: ɵGENESYS_CHAT_ENGINE,
       useValue: () =>
-        import('./messaging-widget-engine').then(
-          (m) => (host: ɵChatEngineHost) => new m.MessagingWidgetEngine(host),
+        Promise.all([import('./messaging-widget-engine'), ɵloadEngineKit()]).then(
+          ([m, kit]) =>
+            (host: ɵChatEngineHost) =>
+              new m.MessagingWidgetEngine(host, kit),
         ),
     },
   ]);

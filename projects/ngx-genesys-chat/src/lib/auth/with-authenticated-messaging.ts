@@ -1,6 +1,6 @@
 import { InjectionToken, inject, provideEnvironmentInitializer } from '@angular/core';
 import type { GenesysChatFeature } from '../config/genesys-chat-feature';
-import { invalidConfig } from '../errors/errors';
+import { invalidConfig } from '../errors/invalid-config';
 import { GENESYS_AUTH_CODE_SOURCE, type GenesysAuthCodeSourceRef } from './auth-code-source';
 import { GenesysChatAuth, ɵGENESYS_AUTH_SETTINGS } from './genesys-chat-auth';
 

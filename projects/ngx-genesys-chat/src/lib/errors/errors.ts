@@ -2,11 +2,9 @@ import { GenesysChatError } from './genesys-chat-error';
 
 // One factory per failure keeps the wording (and the fix it suggests) in one place.
 
-export function invalidConfig(key: string, problem: string): GenesysChatError {
-  return new GenesysChatError('INVALID_CONFIG', `provideGenesysChat(): "${key}" ${problem}`, {
-    key,
-  });
-}
+// In its own leaf file: the eager code (service, auth provider) needs it, and a factory here
+// that the eager code imported would bring this whole file into every app's initial chunk.
+export { invalidConfig } from './invalid-config';
 
 export function scriptLoadFailed(url: string): GenesysChatError {
   return new GenesysChatError(
