@@ -12,10 +12,10 @@ import { isPlatformBrowser } from '@angular/common';
 import { Subject, type Observable } from 'rxjs';
 import { GENESYS_CHAT_CONFIG } from '../config/genesys-chat-config';
 import { GenesysChatError } from '../errors/genesys-chat-error';
-import { commandRejected, commandTimeout } from '../errors/errors';
+import { isDeploymentId } from '../config/deployment-id';
 import { notBrowser } from '../errors/not-browser';
-import { type GenesysWindow, installGenesysStub } from '../messenger/genesys-global';
-import { ConfigCache } from '../service/config-cache';
+import { type GenesysWindow, installGenesysQueue } from '../messenger/genesys-global';
+import { type EngineKit, loadEngineKit } from '../service/load-engine-kit';
 import { GenesysChatService } from '../service/genesys-chat.service';
 import { GENESYS_AUTH_CODE_SOURCE, type GenesysAuthCode } from './auth-code-source';
 import { authCodeUnavailable, authFailed } from './auth-errors';
@@ -50,8 +50,11 @@ export class GenesysChatAuth {
   private readonly zone = inject(NgZone);
   private readonly document = inject(DOCUMENT);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
-  /** Resolved once; an invalid config stays its `GenesysChatError` (the service reports it). */
-  private readonly configs = new ConfigCache(inject(GENESYS_CHAT_CONFIG, { optional: true }));
+  /**
+   * Read raw here, resolved through the engine kit only when a command needs it: the resolver is
+   * lazy code, and importing it from this eager class would put it in every app's initial chunk.
+   */
+  private readonly rawConfig = inject(GENESYS_CHAT_CONFIG, { optional: true });
   private readonly settings = inject(ɵGENESYS_AUTH_SETTINGS);
   private readonly destroyRef = inject(DestroyRef);
   private readonly stateSignal = signal<GenesysAuthState>('unknown');
@@ -77,15 +80,16 @@ export class GenesysChatAuth {
 
   /**
    * @internal Run once by the feature's environment initializer, before Messenger loads: installs
-   * the snippet's stub if absent, so `registerPlugin` queues until `genesys.min.js` drains it.
-   * Nothing happens on the server, or with a config the service will report as `INVALID_CONFIG`.
+   * the snippet's queue if absent, so `registerPlugin` waits until `genesys.min.js` drains it (the
+   * engine adds the deployment to the stub before it injects the script). Nothing happens on the
+   * server, or without a deployment id. Other config errors are the engine's to report: it then
+   * never loads the script, so the queued registration is never run.
    */
   ɵregister(): void {
     if (!this.isBrowser || this.registration) return;
-    const config = this.configs.result();
     const win = this.document.defaultView as GenesysWindow | null;
-    if (config instanceof GenesysChatError || !win) return;
-    if (typeof win.Genesys !== 'function') installGenesysStub(win, config);
+    if (!win || !isDeploymentId(this.rawConfig?.deploymentId)) return;
+    installGenesysQueue(win);
     this.registration = authProviderRegistration(win, this.settings);
     this.destroyRef.onDestroy(this.registration.bind(this.binding));
   }
@@ -139,19 +143,19 @@ export class GenesysChatAuth {
    * UNCONFIRMED (reference §4a, source S): see `joinConversation` in unconfirmed-auth-names.ts.
    */
   async joinConversation(): Promise<void> {
-    const { plugin, ms } = await this.messengerPlugin();
+    const { plugin, ms, kit } = await this.messengerPlugin();
     const name = 'MessagingService.joinConversation';
     await withDeadline(
       joinConversation(plugin).catch((reason: unknown) => {
-        throw commandRejected(name, reason);
+        throw kit.commandRejected(name, reason);
       }),
       ms,
-      () => commandTimeout(name, ms),
+      () => kit.commandTimeout(name, ms),
     );
   }
 
   private async runAuthLogout(): Promise<void> {
-    const { registration, ms } = await this.messengerPlugin();
+    const { registration, ms, kit } = await this.messengerPlugin();
     const plugin = await withDeadline(registration.whenAuthReady(), ms, () =>
       authFailed(
         'Auth.ready',
@@ -163,7 +167,7 @@ export class GenesysChatAuth {
         throw authFailed('Auth.logout', reason);
       }),
       ms,
-      () => commandTimeout('Auth.logout', ms),
+      () => kit.commandTimeout('Auth.logout', ms),
     );
   }
 
@@ -172,10 +176,12 @@ export class GenesysChatAuth {
     registration: AuthProviderRegistration;
     plugin: GenesysPlugin;
     ms: number;
+    kit: EngineKit;
   }> {
     if (!this.isBrowser) throw notBrowser();
-    const config = this.configs.result();
-    if (config instanceof GenesysChatError) throw config;
+    const kit = await loadEngineKit();
+    // Throws the same INVALID_CONFIG the service reports; resolved per call, as logout and join are rare.
+    const config = kit.resolveGenesysChatConfig(this.rawConfig);
     const registration = this.registration;
     if (!registration)
       throw authFailed('registerPlugin', 'withAuthenticatedMessaging() did not register');
@@ -184,7 +190,7 @@ export class GenesysChatAuth {
     const plugin = await withDeadline(registration.whenPlugin(), ms, () =>
       authFailed('registerPlugin', 'Messenger loaded but never ran the AuthProvider registration'),
     );
-    return { registration, plugin, ms };
+    return { registration, plugin, ms, kit };
   }
 
   private async answerGetAuthCode(forceUpdate: boolean): Promise<GenesysAuthCode> {

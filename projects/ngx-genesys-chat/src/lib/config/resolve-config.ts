@@ -4,8 +4,8 @@ import { checkAllowedScriptHosts, checkScriptUrl } from '../regions/script-host'
 import { ATTRIBUTE_KEY_PATTERN, FORBIDDEN_ATTRIBUTE_KEYS } from '../attributes/attribute-rules';
 import { isPiiKey } from '../attributes/pii-guard';
 import type { GenesysChatConfig, ResolvedGenesysChatConfig } from './genesys-chat-config';
+import { isDeploymentId } from './deployment-id';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOAD = ['eager', 'idle', 'interaction', 'manual'] as const;
 const MODE = ['messenger', 'headless'] as const;
 // setTimeout fires at once for longer delays (a signed 32-bit millisecond count).
@@ -24,7 +24,7 @@ export function resolveGenesysChatConfig(
   // Read through a loose view: the config may come from JSON or untyped code.
   const raw = config as Partial<Record<keyof GenesysChatConfig, unknown>>;
 
-  if (typeof raw.deploymentId !== 'string' || !UUID.test(raw.deploymentId.trim())) {
+  if (!isDeploymentId(raw.deploymentId)) {
     throw invalidConfig(
       'deploymentId',
       'must be the deployment UUID from Admin > Message > Messenger Deployments.',

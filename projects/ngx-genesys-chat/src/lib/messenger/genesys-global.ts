@@ -45,6 +45,19 @@ export function installGenesysStub(
   win: GenesysWindow,
   config: { environment: string; deploymentId: string; debug: boolean },
 ): void {
+  const fn = installGenesysQueue(win);
+  fn.t = Date.now();
+  fn.c = config.debug
+    ? { environment: config.environment, deploymentId: config.deploymentId, debug: true }
+    : { environment: config.environment, deploymentId: config.deploymentId };
+}
+
+/**
+ * The stub's queue alone: `_genesysJs` and a `Genesys` function that queues its `arguments` on
+ * `.q` (an existing function is kept). `installGenesysStub` adds the load time and the deployment
+ * (`.t`, `.c`) before the script loads; calls queued earlier stay queued, in order.
+ */
+export function installGenesysQueue(win: GenesysWindow): GenesysFunction {
   win._genesysJs = 'Genesys';
   if (typeof win.Genesys !== 'function') {
     const stub = function () {
@@ -53,9 +66,5 @@ export function installGenesysStub(
     } as unknown as GenesysFunction;
     win.Genesys = stub;
   }
-  const fn = win.Genesys as GenesysFunction;
-  fn.t = Date.now();
-  fn.c = config.debug
-    ? { environment: config.environment, deploymentId: config.deploymentId, debug: true }
-    : { environment: config.environment, deploymentId: config.deploymentId };
+  return win.Genesys as GenesysFunction;
 }
