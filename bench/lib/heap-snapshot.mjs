@@ -58,7 +58,9 @@ export function libraryClassNames(root) {
   const names = new Set();
   for (const file of readdirSync(dir)) {
     if (!file.endsWith('.mjs') || file.includes('testing')) continue;
-    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/\bclass\s+([A-Za-z_$][\w$]*)/g))
+    // Declarations only (a line that starts with `class X`), not the word "class" in comments.
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const m of code.matchAll(/^\s*(?:export\s+)?class\s+([A-Za-z_$][\w$]*)/gm))
       names.add(m[1]);
   }
   return [...names].sort();
