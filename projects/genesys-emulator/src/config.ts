@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TestUser } from './auth/types';
+import { type DeploymentConversations, conversationsConfigProblem } from './conversation-settings';
+export type { DeploymentConversations } from './conversation-settings';
 
 /** Faults a test can switch on. Script faults apply to the whole emulator: the bootstrap URL carries no deployment id, as on the real CDN. */
 export interface ScriptFaults {
@@ -41,6 +43,11 @@ export interface EmulatorDeployment {
    * `allowSessionUpgrade` lets an anonymous session of the same token be upgraded to an authenticated one.
    */
   auth?: DeploymentAuth;
+  /**
+   * `messenger.apps.conversations` settings (MT DeploymentConfig): `conversationDisconnect`
+   * (`Send` | `ReadOnly`), `conversationClear`, `showUserTypingIndicator`. See conversation-settings.ts.
+   */
+  conversations?: DeploymentConversations;
   faults?: DeploymentFaults;
 }
 
@@ -79,6 +86,11 @@ export interface RoutingCondition {
 export interface RoutingRule {
   when: RoutingCondition;
   queue: string;
+  /**
+   * `disconnect`: the flow ends the conversation right after routing it, with the same frames as
+   * an agent disconnect (an outbound presence `Disconnect`, then the deployment's disconnect type).
+   */
+  action?: 'disconnect';
 }
 
 export interface VerificationRouting {
@@ -141,7 +153,12 @@ export function loadEmulatorConfig(path: string): Omit<EmulatorOptions, 'port' |
   for (const d of parsed.deployments) {
     if (typeof d.id !== 'string' || !d.id)
       throw new Error(`${path}: every deployment needs an "id"`);
+    const conversations = conversationsConfigProblem(d.id, d.conversations);
+    if (conversations) throw new Error(`${path}: ${conversations}`);
   }
+  for (const rule of parsed.routing?.rules ?? [])
+    if (rule.action !== undefined && rule.action !== 'disconnect')
+      throw new Error(`${path}: a routing rule's "action" can only be "disconnect"`);
   for (const key of ['origins', 'hosts'] as const) {
     const list = parsed[key];
     if (list !== undefined && (!Array.isArray(list) || list.some((v) => typeof v !== 'string')))

@@ -1,4 +1,5 @@
 import { DEFAULT_ALLOWED_DOMAINS, type EmulatorDeployment } from './config';
+import { conversationSettings } from './conversation-settings';
 
 /**
  * The deployment's config.json, in the shape Genesys serves it (reference §1). The endpoints are
@@ -6,6 +7,7 @@ import { DEFAULT_ALLOWED_DOMAINS, type EmulatorDeployment } from './config';
  * DNS-rebinding page an endpoint of its choosing.
  */
 export function deploymentConfig(d: EmulatorDeployment, emulatorUrl: string) {
+  const conversation = conversationSettings(d.conversations);
   return {
     id: d.id,
     version: '1',
@@ -19,10 +21,10 @@ export function deploymentConfig(d: EmulatorDeployment, emulatorUrl: string) {
         conversations: {
           messagingEndpoint: emulatorUrl.replace(/^http/, 'ws'),
           showAgentTypingIndicator: false,
-          showUserTypingIndicator: false,
+          showUserTypingIndicator: conversation.userTyping,
           autoStart: { enabled: false },
-          conversationDisconnect: { enabled: false, type: 'Send' },
-          conversationClear: { enabled: true },
+          conversationDisconnect: { ...conversation.disconnect },
+          conversationClear: { enabled: conversation.clearEnabled },
         },
       },
       styles: { primaryColor: '#2d6cdf' },

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import type { EmulatorOptions } from './config';
+import { type EmulatorOptions, loadEmulatorConfig } from './config';
 import { type RunningEmulator, startEmulator } from './emulator';
 import { ECHO_TRACING_ID, type ServerFrame } from './guest-api';
 
@@ -529,6 +532,52 @@ describe('genesys-emulator', () => {
       await g.configure();
       await g.say('a');
       expect((await g.say('b')).code).toBe(429);
+    });
+  });
+});
+
+describe('emulator.config.json: conversation settings and routing actions', () => {
+  const load = (config: unknown) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'emu-config-')), 'emulator.config.json');
+    writeFileSync(path, JSON.stringify(config));
+    return () => loadEmulatorConfig(path);
+  };
+  const deployment = (conversations: unknown) => ({ deployments: [{ id: ACTIVE, conversations }] });
+
+  it('accepts the Genesys setting names and refuses wrong values, naming the key', () => {
+    expect(
+      load(
+        deployment({
+          conversationDisconnect: { enabled: true, type: 'ReadOnly' },
+          conversationClear: { enabled: false },
+          showUserTypingIndicator: true,
+        }),
+      )().deployments[0].conversations,
+    ).toEqual({
+      conversationDisconnect: { enabled: true, type: 'ReadOnly' },
+      conversationClear: { enabled: false },
+      showUserTypingIndicator: true,
+    });
+    expect(load(deployment({ conversationDisconnect: { enabled: true, type: 'Close' } }))).toThrow(
+      /conversationDisconnect\.type" must be "Send" or "ReadOnly"/,
+    );
+    expect(load(deployment({ conversationClear: true }))).toThrow(/conversationClear" must be/);
+    expect(load(deployment({ showUserTypingIndicator: 'yes' }))).toThrow(
+      /showUserTypingIndicator" must be true or false/,
+    );
+    expect(
+      load({
+        deployments: [{ id: ACTIVE }],
+        routing: { rules: [{ when: {}, queue: 'x', action: 'transfer' }], defaultQueue: 'G' },
+      }),
+    ).toThrow(/"action" can only be "disconnect"/);
+  });
+
+  it("the repository's config has a ReadOnly deployment with the typing indicator on", () => {
+    const config = loadEmulatorConfig(join(__dirname, '..', 'emulator.config.json'));
+    expect(config.deployments.find((d) => d.conversations)?.conversations).toMatchObject({
+      conversationDisconnect: { enabled: true, type: 'ReadOnly' },
+      showUserTypingIndicator: true,
     });
   });
 });

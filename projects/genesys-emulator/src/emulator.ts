@@ -95,6 +95,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     defaultRatePerSecond: () => options.rateLimitPerSecond ?? 5,
     auth: () => authRuntime,
     authSettings: (id) => deployment(id)?.auth,
+    conversations: (id) => deployment(id)?.conversations,
   });
   const host = options.host ?? '127.0.0.1';
   const hostAllowed = hostGuard(host, options.hosts);

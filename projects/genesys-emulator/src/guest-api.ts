@@ -7,16 +7,18 @@ import {
 } from './auth/guest-auth-frames';
 import type { AuthRuntime } from './auth/types';
 import type { DeploymentAuth, DeploymentFaults, RoutingConfig } from './config';
+import { type DeploymentConversations, conversationSettings } from './conversation-settings';
 import { attachRefusal, authenticationOffFrame, type SessionIdentity } from './guest-auth';
+import { type GuestSession, GuestConversations } from './guest-conversations';
 export type { ServerFrame } from './guest-frames';
 import {
-  agentDisconnect,
   agentText,
   guestTextEcho,
   healthCheckEcho,
   joinEcho,
   MAX_CUSTOM_DATA_BYTES,
   rateLimited,
+  readOnlyRefused,
   sessionResponse,
 } from './guest-messages';
 import {
@@ -29,7 +31,6 @@ import {
   send,
   stringError,
 } from './guest-frames';
-import { claimMismatch, routeDecision } from './routing';
 import type { Conversation, ConversationStore } from './store';
 
 export { MAX_CUSTOM_DATA_BYTES } from './guest-messages';
@@ -55,18 +56,8 @@ export interface GuestApiDeps {
   /** The auth side, when a deployment has auth on (verifies configureAuthenticatedSession's JWT). */
   auth?(): AuthRuntime | undefined;
   authSettings?(deploymentId: string): DeploymentAuth | undefined;
-}
-
-interface GuestSession {
-  readonly token: string;
-  readonly deploymentId: string;
-  readonly sockets: Set<WebSocket>;
-  conversationId: string | undefined;
-  recent: number[];
-  /** Set by configureAuthenticatedSession; an authenticated session never goes back (4017). */
-  identity: SessionIdentity | undefined;
-  /** Revoked (token/revoke): the token's session is gone; its sockets hear 4007 from now on. */
-  loggedOut: boolean;
+  /** The deployment's `messenger.apps.conversations` settings (conversation-settings.ts). */
+  conversations?(deploymentId: string): DeploymentConversations | undefined;
 }
 
 /**
@@ -78,8 +69,16 @@ export class GuestApi {
   private readonly sessions = new Map<string, GuestSession>();
   private readonly perSocketCount = new WeakMap<WebSocket, number>();
   private readonly perSocketSessions = new WeakMap<WebSocket, Set<string>>();
+  private readonly lifecycle: GuestConversations;
 
-  constructor(private readonly deps: GuestApiDeps) {}
+  constructor(private readonly deps: GuestApiDeps) {
+    this.lifecycle = new GuestConversations({
+      store: deps.store,
+      sessions: this.sessions,
+      routing: () => deps.routing(),
+      settings: (id) => conversationSettings(deps.conversations?.(id)),
+    });
+  }
 
   /** Serves one accepted WebSocket for a deployment. */
   accept(ws: WebSocket, deploymentId: string): void {
@@ -150,19 +149,9 @@ export class GuestApi {
     }
   }
 
-  /**
-   * The agent ends the conversation: the guest gets an outbound presence Disconnect event (MT
-   * Response.kt, structuredMessageWithEvents with presenceDisconnect) and the conversation is
-   * disconnected, so the guest's next message starts a new one (disconnect type `Send`).
-   */
+  /** The agent ends the conversation (guest-conversations.ts: the deployment's disconnect type). */
   disconnect(conversation: Conversation): void {
-    conversation.state = 'disconnected';
-    const session = this.sessions.get(conversation.sessionToken);
-    if (session?.conversationId === conversation.id) session.conversationId = undefined;
-    const frame = agentDisconnect();
-    for (const ws of session?.sockets ?? []) {
-      send(ws, frame);
-    }
+    this.lifecycle.disconnect(conversation);
   }
 
   /**
@@ -272,13 +261,17 @@ export class GuestApi {
         recent: [],
         identity: undefined,
         loggedOut: false,
+        readOnly: false,
       };
       this.sessions.set(token, session);
     }
     // A new sign-in of the same person (or an allowed upgrade) carries the newest auth session.
     if (identity) session.identity = identity;
     session.sockets.add(ws);
-    send(ws, sessionResponse(true, newSession, tracingId));
+    // startNew on a read-only session: a new chat (MT startNewChat → configureSession(startNew = true)).
+    const fresh = newSession || (session.readOnly && request.startNew === true);
+    if (fresh) session.readOnly = false;
+    send(ws, sessionResponse(true, fresh, tracingId, session.readOnly));
     return session;
   }
 
@@ -290,6 +283,10 @@ export class GuestApi {
   ): void {
     if (this.deps.authSettings?.(session.deploymentId)?.enabled === true && !session.identity) {
       send(ws, authenticationRequiredFrame(tracingId));
+      return;
+    }
+    if (session.readOnly && !isClear(request)) {
+      send(ws, readOnlyRefused(tracingId));
       return;
     }
     const faults = this.deps.faults(session.deploymentId);
@@ -334,31 +331,22 @@ export class GuestApi {
         stringError(ws, 400, 'Request failed.', tracingId);
         return;
       }
-      const conversation = this.conversationFor(session, attributes ?? {});
+      const conversation = this.lifecycle.conversationFor(session, attributes ?? {});
       const id = randomUUID();
       this.deps.store.addMessage(conversation, { id, direction: 'Inbound', text, time: now() });
+      conversation.customerTypingAt = undefined;
       send(ws, guestTextEcho(id, text, tracingId));
+      this.lifecycle.afterInbound(conversation);
     } else if (message.type === 'Event') {
       for (const event of message.events) {
         if (event.eventType === 'Typing') {
-          // The emulator's deployments have the typing indicator off (showUserTypingIndicator:
-          // false), and Genesys refuses typing events then (reference §5, MT-fx).
-          stringError(ws, 403, 'Turn on the Feature Toggle or fix the configuration.', tracingId);
-          continue;
-        }
-        if (event.eventType !== 'Presence') continue;
-        if (event.presenceType === 'Join') {
-          this.conversationFor(session, attributes ?? {});
+          this.lifecycle.typing(ws, session, tracingId);
+        } else if (event.eventType === 'Presence' && event.presenceType === 'Join') {
+          const conversation = this.lifecycle.conversationFor(session, attributes ?? {});
           send(ws, joinEcho(tracingId));
-        } else if (event.presenceType === 'Clear') {
-          const conversation = session.conversationId
-            ? this.deps.store.get(session.conversationId)
-            : undefined;
-          if (conversation) conversation.state = 'disconnected';
-          session.conversationId = undefined;
-          for (const socket of session.sockets) {
-            send(socket, { type: 'message', class: 'SessionClearedEvent', code: 200, body: {} });
-          }
+          this.lifecycle.afterInbound(conversation);
+        } else if (event.eventType === 'Presence' && event.presenceType === 'Clear') {
+          this.lifecycle.clear(ws, session, tracingId);
         }
       }
     } else {
@@ -372,41 +360,9 @@ export class GuestApi {
     if (typeof dropAfter === 'number' && count >= dropAfter) ws.terminate();
   }
 
-  /** The session's open conversation, created (and routed) on its first inbound message. */
-  private conversationFor(session: GuestSession, attributes: Record<string, string>): Conversation {
-    const current = session.conversationId
-      ? this.deps.store.get(session.conversationId)
-      : undefined;
-    const verified = session.identity && {
-      sub: session.identity.sub,
-      externalId: session.identity.externalId,
-    };
-    if (current && current.state === 'connected') {
-      Object.assign(current.attributes, attributes);
-      // The queue was chosen when the conversation started; a later forged claim still raises the flag.
-      if (claimMismatch(current.attributes, this.deps.routing(), verified))
-        current.verificationMismatch = true;
-      return current;
-    }
-    const { queue, verificationMismatch } = routeDecision(
-      attributes,
-      this.deps.routing(),
-      verified,
-    );
-    const created = this.deps.store.create(
-      session.deploymentId,
-      session.token,
-      queue,
-      attributes,
-      verified,
-      verificationMismatch,
-    );
-    session.conversationId = created.id;
-    return created;
-  }
-
   private close(ws: WebSocket, session: GuestSession, tracingId?: string): void {
-    send(ws, sessionResponse(false, false, tracingId));
+    // On a read-only session the answer says so (fixture configureSuccess(connected = false, readOnly = true)).
+    send(ws, sessionResponse(false, false, tracingId, session.readOnly));
     for (const other of session.sockets) {
       if (other === ws) continue;
       send(other, { type: 'message', class: 'ConnectionClosedEvent', code: 200, body: {} });
@@ -414,4 +370,15 @@ export class GuestApi {
     }
     session.sockets.clear();
   }
+}
+
+/** A request whose only events are presence Clear (allowed on a read-only session, MT). */
+function isClear(request: ClientRequest): boolean {
+  const { type, events } = request.message;
+  return (
+    type === 'Event' &&
+    events !== 'invalid' &&
+    events.length > 0 &&
+    events.every((e) => e.eventType === 'Presence' && e.presenceType === 'Clear')
+  );
 }

@@ -24,6 +24,8 @@ export interface ClientRequest {
   readonly token: unknown;
   readonly deploymentId: unknown;
   readonly tracingId: string | undefined;
+  /** configureSession's `startNew` (MT ConfigureSessionRequest): a new chat after a read-only one. */
+  readonly startNew: boolean;
   /** configureAuthenticatedSession's `data.code`: the web-messaging JWT (reference §5, MT, JV). */
   readonly code: unknown;
   readonly message: {
@@ -75,6 +77,7 @@ export function parseClientRequest(raw: RawData): ClientRequest | undefined {
     token: request['token'],
     deploymentId: request['deploymentId'],
     tracingId: str(request['tracingId']),
+    startNew: request['startNew'] === true,
     code: record(request['data'])?.['code'],
     message: {
       type: str(message['type']),

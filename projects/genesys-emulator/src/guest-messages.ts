@@ -16,6 +16,7 @@ export function sessionResponse(
   connected: boolean,
   newSession: boolean,
   tracingId?: string,
+  readOnly = false,
 ): ServerFrame {
   return {
     type: 'response',
@@ -24,7 +25,9 @@ export function sessionResponse(
     body: {
       connected,
       newSession,
-      readOnly: false,
+      // true on a session whose conversation was disconnected with type ReadOnly (fixture
+      // configureSuccess(readOnly = true); closeSession then: configureSuccess(connected = false, readOnly = true)).
+      readOnly,
       clearedExistingSession: false,
       maxCustomDataBytes: MAX_CUSTOM_DATA_BYTES,
       ...(connected && { durationSeconds: 259200 }),
@@ -86,11 +89,12 @@ export function agentText(id: string, text: string): ServerFrame {
   };
 }
 
-/** An Event message with one presence event (fixture structuredMessageWithEvents). */
-function presenceEvent(
+/** An Event message (fixture structuredMessageWithEvents): presence or typing events. */
+function eventMessage(
   direction: 'Inbound' | 'Outbound',
-  presence: string,
+  events: readonly Record<string, unknown>[],
   tracingId?: string,
+  metadata: Record<string, string> = {},
 ): ServerFrame {
   const id = randomUUID();
   return {
@@ -102,18 +106,71 @@ function presenceEvent(
       id,
       channel: { time: now(), messageId: id },
       type: 'Event',
-      metadata: { correlationId: tracingId ?? id },
-      events: [{ eventType: 'Presence', presence: { type: presence } }],
+      metadata: { correlationId: tracingId ?? id, ...metadata },
+      events,
     },
     ...(tracingId !== undefined && { tracingId }),
   };
 }
 
-/** A presence Join comes back as an inbound Event message, as Genesys echoes it. */
-export const joinEcho = (tracingId?: string) => presenceEvent('Inbound', 'Join', tracingId);
+const presence = (type: string) => ({ eventType: 'Presence', presence: { type } });
 
-/** The agent ended the conversation (fixture presenceDisconnect, outbound). */
-export const agentDisconnect = () => presenceEvent('Outbound', 'Disconnect');
+/** A presence Join comes back as an inbound Event message, as Genesys echoes it. */
+export const joinEcho = (tracingId?: string) =>
+  eventMessage('Inbound', [presence('Join')], tracingId);
+
+/**
+ * The agent or a flow ended the conversation (fixture presenceDisconnect, outbound). With the
+ * deployment's disconnect type ReadOnly, `metadata.readOnly` is the string "true" (MT
+ * MessagingClientImpl reads `metadata["readOnly"].toBoolean()`; MT test "Presence Disconnect
+ * received and readOnly field in metadata is true").
+ */
+export const agentDisconnect = (readOnly = false) =>
+  eventMessage(
+    'Outbound',
+    [presence('Disconnect')],
+    undefined,
+    readOnly ? { readOnly: 'true' } : {},
+  );
+
+/**
+ * The guest's accepted Typing event, echoed as an inbound Event message like every inbound
+ * message (reference §5); the typing event in the fixture's shape
+ * (`StructuredEvent.typingOn`: `{eventType:"Typing", typing:{type:"On", duration:5000}}`).
+ */
+export const typingEcho = (tracingId?: string) =>
+  eventMessage(
+    'Inbound',
+    [{ eventType: 'Typing', typing: { type: 'On', duration: 5000 } }],
+    tracingId,
+  );
+
+/** A Clear where the deployment does not allow it (fixture clearConversationForbidden, its default text). */
+export function clearForbidden(tracingId?: string): ServerFrame {
+  return {
+    type: 'response',
+    class: 'string',
+    code: 403,
+    body: 'Presence events Conversation Clear are not supported',
+    tracingId,
+  };
+}
+
+/**
+ * UNCONFIRMED: a message on a read-only conversation. No Genesys fixture has this frame (MT
+ * refuses to send in ReadOnly before anything reaches the wire); code 409 is from the community
+ * notes only (reference §5, source S); the body text is the emulator's. An error of class
+ * `string`, like every other refusal (fixture webSocketRequestFailed's shape).
+ */
+export function readOnlyRefused(tracingId?: string): ServerFrame {
+  return {
+    type: 'response',
+    class: 'string',
+    code: 409,
+    body: 'The conversation is read-only: start a new chat to send messages.',
+    tracingId,
+  };
+}
 
 /** The per-session rate limit (fixture tooManyRequests). */
 export function rateLimited(tracingId?: string): ServerFrame {

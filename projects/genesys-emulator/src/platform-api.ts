@@ -120,6 +120,11 @@ export function conversationSummary(c: Conversation) {
     queueName: c.queueName,
     attributes: { ...c.attributes },
     ...verifiedIdentity(c),
+    // Emulator-only, for the agent page: a Typing event in the last 5 s (the fixture's duration).
+    customerTyping:
+      c.state === 'connected' &&
+      c.customerTypingAt !== undefined &&
+      Date.now() - c.customerTypingAt < 5000,
     messages: c.messages.map((m) => ({ ...m })),
   };
 }

@@ -19,6 +19,7 @@ describe('routing on the verified identity', () => {
     ).toEqual({
       queue: DEFAULT_MISMATCH_QUEUE,
       verificationMismatch: true,
+      disconnect: false,
     });
     expect(DEFAULT_MISMATCH_QUEUE).toBe('Verification Mismatch');
   });
@@ -56,6 +57,34 @@ describe('routing on the verified identity', () => {
   });
 });
 
+describe('a rule that disconnects', () => {
+  const closing: RoutingConfig = {
+    rules: [
+      { when: { attribute: 'topic', equals: 'spam' }, queue: 'Closed', action: 'disconnect' },
+      { when: { attribute: 'topic', exists: true }, queue: 'Topics' },
+    ],
+    defaultQueue: 'General',
+  };
+
+  it('the matching rule routes and asks for a disconnect; other rules and the default do not', () => {
+    expect(routeDecision({ topic: 'spam' }, closing)).toEqual({
+      queue: 'Closed',
+      verificationMismatch: false,
+      disconnect: true,
+    });
+    expect(routeDecision({ topic: 'billing' }, closing).disconnect).toBe(false);
+    expect(routeDecision({}, closing)).toMatchObject({ queue: 'General', disconnect: false });
+  });
+
+  it('a forged claim goes to the mismatch queue and is never disconnected by a rule', () => {
+    expect(routeDecision({ topic: 'spam', crmCustomerId: 'CRM-1' }, closing, bob)).toEqual({
+      queue: DEFAULT_MISMATCH_QUEUE,
+      verificationMismatch: true,
+      disconnect: false,
+    });
+  });
+});
+
 describe("the repository's emulator.config.json", () => {
   // The config npm start runs: a signed-in customer must not buy premium with a claimed tier.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -66,11 +95,15 @@ describe("the repository's emulator.config.json", () => {
   it('a verified standard customer who claims the premium tier under their own id is not routed as premium', () => {
     const claims = { crmCustomerId: 'CRM-20002-BCA', customerTier: 'premium' };
     expect(routeConversation(claims, config.routing, standard)).toBe('Known Customers');
-    expect(routeConversation({ customerTier: 'premium' }, config.routing, standard)).toBe('General');
+    expect(routeConversation({ customerTier: 'premium' }, config.routing, standard)).toBe(
+      'General',
+    );
   });
 
   it('premium comes from the verified identity; without authentication the claimed tier still routes', () => {
     expect(routeConversation({}, config.routing, premium)).toBe('Premium Support');
-    expect(routeConversation({ customerTier: 'premium' }, config.routing, undefined)).toBe('Premium Support');
+    expect(routeConversation({ customerTier: 'premium' }, config.routing, undefined)).toBe(
+      'Premium Support',
+    );
   });
 });

@@ -8,6 +8,8 @@ export interface RoutingDecision {
   readonly queue: string;
   /** The claimed id attribute disagreed with the verified external id. */
   readonly verificationMismatch: boolean;
+  /** The matching rule's `action: 'disconnect'`: the flow ends the conversation once routed. */
+  readonly disconnect: boolean;
 }
 
 function holds(
@@ -32,7 +34,9 @@ function holds(
 /**
  * A verified conversation whose claimed id (default `crmCustomerId`) is not the verified external
  * id goes to the mismatch queue before any rule runs, so no claimed tier can lift a forged id to
- * premium. Otherwise the first rule whose conditions all hold picks the queue, else the default.
+ * premium. Otherwise the first rule whose conditions all hold picks the queue, else the default;
+ * a rule with `action: 'disconnect'` also has the flow end the conversation once it is routed
+ * (Architect's Disconnect action after a Transfer to ACD, in the emulator's terms).
  */
 export function routeDecision(
   attributes: Readonly<Record<string, string>>,
@@ -48,9 +52,14 @@ export function routeDecision(
     return {
       queue: routing.verification?.mismatchQueue ?? DEFAULT_MISMATCH_QUEUE,
       verificationMismatch: true,
+      disconnect: false,
     };
   const rule = routing.rules.find((r) => holds(r.when, attributes, verified));
-  return { queue: rule?.queue ?? routing.defaultQueue, verificationMismatch: false };
+  return {
+    queue: rule?.queue ?? routing.defaultQueue,
+    verificationMismatch: false,
+    disconnect: rule?.action === 'disconnect',
+  };
 }
 
 /** The queue only (the emulator's public helper since before authentication). */

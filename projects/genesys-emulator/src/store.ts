@@ -31,6 +31,8 @@ export interface Conversation {
   readonly queueId: string;
   readonly messages: StoredMessage[];
   readonly sessionToken: string;
+  /** When (ms since epoch) the customer last sent an accepted Typing event; cleared by their next message. */
+  customerTypingAt?: number;
 }
 
 /** What the emulator remembers: conversations, and which guest session owns which. */

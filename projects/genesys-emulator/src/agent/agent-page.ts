@@ -12,6 +12,8 @@
     /** Emulator-only: what the web-messaging JWT verified (authenticated deployments). */
     verifiedIdentity?: { subject: string; externalId: string | null; claimMismatch: boolean };
     messages: { id: string; direction: string; text: string; time: string }[];
+    /** A Typing event in the last 5 s (deployments with showUserTypingIndicator). */
+    customerTyping?: boolean;
   }
   const root = document.getElementById('conversations')!;
   // The emulator embeds its admin token in this same-origin page; every /emulator/* call sends it.
@@ -76,6 +78,7 @@
                 m.direction,
               ),
             );
+          if (c.customerTyping) card.append(el('p', 'Customer is typing…', 'typing'));
           const form = el('form');
           const input = el('input');
           input.dataset['id'] = c.id;
