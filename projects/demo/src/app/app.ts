@@ -5,10 +5,11 @@ import { EventLog } from './event-log/event-log';
 import { ReceivedPanel } from './received/received-panel';
 import { DiagnosePanel } from './diagnose/diagnose-panel';
 import { SessionBar } from './session/session-bar';
+import { HelpControls } from './help/help-controls';
 
 @Component({
   selector: 'app-root',
-  imports: [CustomerTable, EventLog, ReceivedPanel, DiagnosePanel, SessionBar],
+  imports: [CustomerTable, EventLog, ReceivedPanel, DiagnosePanel, SessionBar, HelpControls],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header>
@@ -29,6 +30,8 @@ import { SessionBar } from './session/session-bar';
         <demo-customer-table />
       </section>
       <aside>
+        <!-- First in the column, so Messenger's panel (bottom right) never covers it. -->
+        <section class="card"><demo-help-controls /></section>
         <section class="card"><demo-received-panel /></section>
         <section class="card"><demo-event-log /></section>
         <section class="card"><demo-diagnose-panel /></section>

@@ -1,0 +1,79 @@
+// End-to-end: the panel and the launcher without a customer (issue 14 item 1), in Chromium against
+// the emulator. The demo deployment's launcher visibility is On Demand, as the README asks: the
+// stand-in Messenger then shows its launcher only after Launcher.show.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openDemo, readConversation } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+const panel = (demo) => demo.page.locator('#genesys-emulator-messenger');
+const launcher = (demo) => demo.page.getByRole('button', { name: 'Open Messenger' });
+
+async function assertClean(demo) {
+  const { csp, unhandled } = await demo.pageReports();
+  assert.deepEqual(demo.problems.pageErrors, [], 'page errors');
+  assert.deepEqual(demo.problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(unhandled, [], 'unhandled rejections');
+  assert.deepEqual(csp, [], 'CSP violations');
+  assert.equal(await demo.page.getByTestId('help-error').count(), 0, 'no error shown');
+}
+
+test('On Demand launcher: hidden once Messenger is up, shown by showLauncher(), hidden by hideLauncher(), and it opens the panel', async () => {
+  const demo = await openDemo(browser);
+  try {
+    await demo.page.getByTestId('launcher-show').click();
+    await launcher(demo).waitFor({ state: 'visible' });
+    await demo.page.getByTestId('launcher-hide').click();
+    await launcher(demo).waitFor({ state: 'hidden' });
+    await demo.page.getByTestId('launcher-show').click();
+    await launcher(demo).click();
+    await panel(demo).waitFor({ state: 'visible' });
+    await demo.page.getByTestId('is-open').filter({ hasText: 'Panel: open' }).waitFor();
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
+
+test('open() without a customer: the panel opens, isOpen follows it, and the conversation carries no CRM attribute; close() closes it', async () => {
+  const demo = await openDemo(browser);
+  try {
+    await demo.page.getByTestId('is-open').filter({ hasText: 'Panel: closed' }).waitFor();
+    await demo.page.getByTestId('help-open').click();
+    await panel(demo).waitFor({ state: 'visible' });
+    await demo.page.getByTestId('is-open').filter({ hasText: 'Panel: open' }).waitFor();
+
+    const input = demo.page.getByRole('textbox', { name: 'Type a message' });
+    await input.fill('Where is your returns page?');
+    await input.press('Enter');
+    await demo.page.waitForFunction(() =>
+      document.querySelector('#genesys-emulator-messenger [role="log"] > div'),
+    );
+    await waitFor(() => demo.emulator.conversations().length === 1);
+    const [conversation] = demo.emulator.conversations();
+    const { customer, acd } = await readConversation(demo.emulator, conversation.id);
+    assert.equal(customer.attributes.crmCustomerId, undefined, 'no CRM id on an anonymous chat');
+    assert.equal(customer.attributes.customerTier, undefined, 'no tier on an anonymous chat');
+    assert.equal(acd.queueName, 'General', 'routed as an unknown visitor');
+
+    await demo.page.getByTestId('help-close').click();
+    await panel(demo).waitFor({ state: 'hidden' });
+    await demo.page.getByTestId('is-open').filter({ hasText: 'Panel: closed' }).waitFor();
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
+
+async function waitFor(condition, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
