@@ -6,7 +6,7 @@ import {
   runInInjectionContext,
 } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
-import { Observable, type Subscription } from 'rxjs';
+import { NEVER, type Observable, defer, switchMap, throwError } from 'rxjs';
 import { invalidConfig } from '../errors/invalid-config';
 import { notBrowser } from '../errors/not-browser';
 import { ɵGENESYS_CHAT_ENGINE, ɵGENESYS_CHAT_PENDING_TASKS } from '../config/genesys-chat-feature';
@@ -37,34 +37,17 @@ export class ChatEngineLoading {
 
   /** `ready$`: subscribing starts the load; `NOT_BROWSER` at once on the server. */
   ready$(): Observable<void> {
-    return this.fromEngine((engine) => engine.ready$);
+    return this.isBrowser ? this.fromEngine((engine) => engine.ready$) : throwError(notBrowser);
   }
 
   /** `events$`: the engine's events once it is loaded; silent on the server. */
   events$(): Observable<GenesysChatEvent> {
-    return this.isBrowser
-      ? this.fromEngine((engine) => engine.events$)
-      : new Observable<GenesysChatEvent>(() => undefined);
+    return this.isBrowser ? this.fromEngine((engine) => engine.events$) : NEVER;
   }
 
-  /**
-   * One of the engine's streams, once the engine is loaded: what `defer`/`from`/`switchMap` would
-   * do, written with `new Observable` only, because every RxJS module the library uses anywhere
-   * lands in the app's initial chunk (docs/performance.md). Unsubscribing before the engine
-   * arrives means no subscription to it at all.
-   */
+  /** One of the engine's streams once the engine is loaded; nothing is loaded before a subscriber. */
   private fromEngine<T>(pick: (engine: ChatEngine) => Observable<T>): Observable<T> {
-    return new Observable<T>((subscriber) => {
-      if (!this.isBrowser) return subscriber.error(notBrowser());
-      let inner: Subscription | undefined;
-      this.engine().then(
-        (engine) => {
-          if (!subscriber.closed) inner = pick(engine).subscribe(subscriber);
-        },
-        (error: unknown) => subscriber.error(error),
-      );
-      return () => inner?.unsubscribe();
-    });
+    return defer(() => this.engine()).pipe(switchMap(pick));
   }
 
   /** Runs `run` on the engine, as one pending task. */
