@@ -31,6 +31,7 @@ import { checkAuthCode } from './check-auth-code';
 import { withDeadline } from './deadline';
 import type { GenesysPlugin } from './genesys-plugin';
 import { joinConversation } from './unconfirmed-auth-names';
+import { enterZone } from '../service/zone-entry';
 
 /** @internal The page settings `withAuthenticatedMessaging()` was given. */
 export const ɵGENESYS_AUTH_SETTINGS = new InjectionToken<AuthProviderSettings>(
@@ -48,6 +49,7 @@ export class GenesysChatAuth {
   private readonly source = inject(GENESYS_AUTH_CODE_SOURCE);
   private readonly chat = inject(GenesysChatService);
   private readonly zone = inject(NgZone);
+  private readonly inZone = <R>(fn: () => R): R => enterZone(this.zone, fn)();
   private readonly document = inject(DOCUMENT);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
   /**
@@ -71,7 +73,7 @@ export class GenesysChatAuth {
   private readonly binding: AuthBinding = {
     getAuthCode: (request) => this.answerGetAuthCode(request.forceUpdate),
     reAuthenticate: () => this.answerReAuthenticate(),
-    onSignal: (s) => this.zone.run(() => this.onSignal(s)),
+    onSignal: (s) => this.inZone(() => this.onSignal(s)),
   };
 
   constructor() {
@@ -196,27 +198,27 @@ export class GenesysChatAuth {
   private async answerGetAuthCode(forceUpdate: boolean): Promise<GenesysAuthCode> {
     // Refused, not forwarded, during logout(): never a code for the customer being signed out.
     if (this.loggingOut > 0) throw authCodeUnavailable('a logout() is in progress');
-    this.zone.run(() => this.transition('authenticating'));
+    this.inZone(() => this.transition('authenticating'));
     let answer: unknown;
     try {
       answer = await this.source.getAuthCode({ forceUpdate });
     } catch (reason) {
-      throw this.zone.run(() =>
+      throw this.inZone(() =>
         this.fail(authCodeUnavailable('the source rejected getAuthCode()', reason)),
       );
     }
     const checked = checkAuthCode(answer);
-    if (checked instanceof GenesysChatError) throw this.zone.run(() => this.fail(checked));
+    if (checked instanceof GenesysChatError) throw this.inZone(() => this.fail(checked));
     return checked;
   }
 
   private async answerReAuthenticate(): Promise<void> {
     if (this.loggingOut > 0) throw authCodeUnavailable('a logout() is in progress');
-    this.zone.run(() => this.transition('authenticating'));
+    this.inZone(() => this.transition('authenticating'));
     try {
       await this.source.reAuthenticate();
     } catch (reason) {
-      throw this.zone.run(() => this.fail(authFailed('reAuthenticate()', reason)));
+      throw this.inZone(() => this.fail(authFailed('reAuthenticate()', reason)));
     }
   }
 

@@ -18,6 +18,7 @@ import { GenesysChatService } from '../service/genesys-chat.service';
 import type { StartChatResult } from '../service/genesys-chat-types';
 import { type Activatable, registerActivation, unregisterActivation } from './delegated-activation';
 import { typedIntoField } from './typed-into-field';
+import { enterZone } from '../service/zone-entry';
 
 /**
  * Starts a CRM-attributed chat when its host is activated.
@@ -127,10 +128,10 @@ export class GenesysStartChatDirective implements Activatable, OnDestroy {
   private finish(emit: () => void): void {
     // A destroyed directive's outputs throw away what they get, with NG0953; its host is gone.
     if (this.destroyed) return;
-    this.zone.run(() => {
+    enterZone(this.zone, () => {
       this.setBusy(false);
       emit();
-    });
+    })();
   }
 
   private isButton(): boolean {

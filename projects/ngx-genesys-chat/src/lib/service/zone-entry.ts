@@ -5,9 +5,9 @@ import type { NgZone } from '@angular/core';
  * they never hold the app unstable), and everything a template or subscriber sees is delivered
  * inside it, so zone.js apps re-render. A no-op wrapper in zoneless apps.
  */
-export function enterZone<A extends unknown[]>(
+export function enterZone<A extends unknown[], R = void>(
   zone: NgZone,
-  fn: (...args: A) => void,
-): (...args: A) => void {
+  fn: (...args: A) => R,
+): (...args: A) => R {
   return (...args: A) => zone.run(() => fn(...args));
 }
