@@ -13,6 +13,11 @@
  *   panel and publishes `MessagingService.conversationCleared`.
  * - Purge (reference §2 `Identifiers.purgeAll`, GS): forgets the visitor (token, transcript) and
  *   closes the socket. The panel in memory is left alone: GS reloads the page right after.
+ * - Disconnect (reference §4 "Disconnect / read-only", MT): an outbound presence `Disconnect`
+ *   event ends the conversation; with `metadata.readOnly: "true"` (disconnect type ReadOnly) the
+ *   conversation is read-only, as it is when a reconnect's SessionResponse says `readOnly: true`.
+ *   The page events for both are secondary-only names, published by one function
+ *   (`publishUnconfirmed`). The Disconnect event itself is not a message of the transcript.
  */
 import { uuid } from './database-helpers';
 import type { Frame, SessionBody } from './guest-connection';
@@ -44,10 +49,45 @@ interface Clearing {
   reject(reason: unknown): void;
 }
 
+/**
+ * UNCONFIRMED (reference §2 and §4 "Disconnect / read-only", sources T/S): the page events
+ * `MessagingService.conversationDisconnected` `{message, readOnly}` and
+ * `MessagingService.readOnlyConversation`. The library's events$ maps exactly these two names
+ * (genesys-events.ts); the wire frames behind them are MT's. The `readOnlyConversation` payload
+ * `{message?}` is the emulator's choice.
+ */
+function publishUnconfirmed(
+  publish: LifecycleDeps['publish'],
+  kind: 'disconnected' | 'readOnly',
+  message: MessageBody | undefined,
+  readOnly: boolean,
+): void {
+  if (kind === 'disconnected')
+    publish('MessagingService.conversationDisconnected', { message, readOnly });
+  if (readOnly) publish('MessagingService.readOnlyConversation', { message });
+}
+
+/** An outbound presence Disconnect event (fixture structuredMessageWithEvents + presenceDisconnect). */
+function disconnectEvent(frame: Frame): MessageBody | undefined {
+  if (frame.class !== 'StructuredMessage' || frame.type !== 'message') return undefined;
+  const body = frame.body as MessageBody & { events?: unknown };
+  if (body['type'] !== 'Event' || body['direction'] !== 'Outbound') return undefined;
+  const events = Array.isArray(body.events) ? (body.events as Record<string, unknown>[]) : [];
+  return events.some(
+    (e) =>
+      e?.['eventType'] === 'Presence' &&
+      (e['presence'] as { type?: unknown } | undefined)?.type === 'Disconnect',
+  )
+    ? body
+    : undefined;
+}
+
 export function createLifecycle(deps: LifecycleDeps) {
   const { visitor, publish } = deps;
   let clearEnabled = false;
   let clearing: Clearing | null = null;
+  /** The conversation can no longer be written to (until it is cleared or the visitor purged). */
+  let readOnly = false;
 
   function show(messages: MessageBody[]): void {
     for (const m of messages)
@@ -78,10 +118,14 @@ export function createLifecycle(deps: LifecycleDeps) {
       return deps.report('none');
     }
     const messages = visitor.recent().slice(-RESTORE_LIMIT);
-    deps.setActive(messages.length > 0);
+    readOnly = body.readOnly === true;
+    deps.setActive(messages.length > 0 && !readOnly);
     deps.ui()?.clear();
     show(messages);
     publish('MessagingService.restored', { messages });
+    // A session whose conversation was disconnected with type ReadOnly stays so (fixture
+    // configureSuccess(readOnly = true)).
+    if (readOnly) publishUnconfirmed(publish, 'readOnly', undefined, true);
     deps.report('restored');
   }
 
@@ -91,6 +135,7 @@ export function createLifecycle(deps: LifecycleDeps) {
   }
 
   function forgetAll(): void {
+    readOnly = false;
     visitor.forget();
     deps.disconnect();
     deps.setActive(false);
@@ -142,8 +187,30 @@ export function createLifecycle(deps: LifecycleDeps) {
     forgetAll();
   }
 
-  /** Keeps the transcript and answers the clear; returns true when the frame was a clear's. */
+  /** The agent or a flow ended the conversation: no longer active; read-only if the event says so. */
+  function disconnected(event: MessageBody): void {
+    const isReadOnly =
+      (event['metadata'] as { readOnly?: unknown } | undefined)?.readOnly === 'true';
+    readOnly = isReadOnly;
+    deps.setActive(false);
+    deps
+      .ui()
+      ?.note(
+        isReadOnly ? 'The conversation has ended (read-only).' : 'The conversation has ended.',
+      );
+    publishUnconfirmed(publish, 'disconnected', event, isReadOnly);
+  }
+
+  /**
+   * Keeps the transcript, answers the clear and handles a Disconnect; returns true when the frame
+   * was consumed here (a clear's, or the Disconnect event, which is no message of the transcript).
+   */
   function onFrame(frame: Frame): boolean {
+    const ended = disconnectEvent(frame);
+    if (ended) {
+      disconnected(ended);
+      return true;
+    }
     if (frame.class === 'StructuredMessage' && frame.type === 'message') {
       visitor.append(frame.body as MessageBody);
       return false;
@@ -161,5 +228,14 @@ export function createLifecycle(deps: LifecycleDeps) {
     return false;
   }
 
-  return { configure, restore, restoredAgain, clearConversation, purgeAll, onFrame };
+  return {
+    configure,
+    restore,
+    restoredAgain,
+    clearConversation,
+    purgeAll,
+    onFrame,
+    /** Whether the conversation is read-only (for a send to refuse early). */
+    readOnly: () => readOnly,
+  };
 }

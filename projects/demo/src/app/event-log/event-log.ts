@@ -36,6 +36,8 @@ export class EventLog {
               return `messagesReceived (${event.messages.length})`;
             case 'error':
               return `error ${event.error.code}`;
+            case 'conversationDisconnected':
+              return event.readOnly ? 'conversationDisconnected (read-only)' : event.type;
             default:
               return event.type;
           }
