@@ -165,3 +165,66 @@ test('a routing rule with action "disconnect" ends the conversation with the sam
     await demo.close();
   }
 });
+
+/** Calls a Messenger command on the page the way a host page would; resolves with 'ok' or the rejection. */
+const command = (demo, name) =>
+  demo.page.evaluate(
+    (n) =>
+      new Promise((resolve) =>
+        window.Genesys(
+          'command',
+          n,
+          {},
+          () => resolve('ok'),
+          (e) => resolve(`rejected: ${e}`),
+        ),
+      ),
+    name,
+  );
+
+test('ReadOnly, then resetConversation: events$ gets conversationReset and the next message opens a new conversation', async () => {
+  const demo = await openDemo(browser, { emulatorOptions: readOnlyDeployment });
+  try {
+    await startChat(demo);
+    assert.match(
+      await command(demo, 'MessagingService.resetConversation'),
+      /^rejected: .*not read-only/,
+      'no reset while the conversation is live',
+    );
+    await say(demo, 'Hello, I need help');
+    await bubble(demo, 'Hello, I need help').waitFor();
+    await agentDisconnects(demo, demo.emulator.conversations()[0].id);
+    await logLine(demo, 'readOnly').waitFor();
+
+    assert.equal(await command(demo, 'MessagingService.resetConversation'), 'ok');
+    await logLine(demo, 'conversationReset').waitFor();
+    await say(demo, 'A new question');
+    await bubble(demo, 'A new question').waitFor();
+    const conversations = demo.emulator.conversations();
+    assert.deepEqual(
+      conversations.map((c) => [c.state, c.messages.map((m) => m.text)]),
+      [
+        ['disconnected', ['Hello, I need help']],
+        ['connected', ['A new question']],
+      ],
+    );
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
+
+test('clearConversation on a live conversation: events$ gets conversationCleared and the server ends it', async () => {
+  const demo = await openDemo(browser);
+  try {
+    await startChat(demo);
+    await say(demo, 'Please forget me');
+    await bubble(demo, 'Please forget me').waitFor();
+    assert.equal(await command(demo, 'MessagingService.clearConversation'), 'ok');
+    await logLine(demo, 'conversationCleared').waitFor();
+    assert.equal(demo.emulator.conversations()[0].state, 'disconnected');
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});

@@ -187,6 +187,22 @@ export function createLifecycle(deps: LifecycleDeps) {
     forgetAll();
   }
 
+  /**
+   * `MessagingService.resetConversation` (UNCONFIRMED command name, reference §4 "Disconnect /
+   * read-only", S): a new conversation after a read-only one, refused otherwise (as MT's
+   * `startNewChat`: "MessagingClient is not in ReadOnly state."). The stand-in starts the new chat
+   * under a new guest token; MT instead sends closeSession and configureSession with `startNew`
+   * on the same token (the emulator's server answers both; contract.spec.ts). Then
+   * `MessagingService.conversationReset` (confirmed name, UKHO; payload `{}` is ours).
+   */
+  async function resetConversation(): Promise<void> {
+    if (!readOnly) throw 'The conversation is not read-only: nothing to reset';
+    forgetAll();
+    deps.ui()?.clear();
+    await deps.connect();
+    publish('MessagingService.conversationReset', {});
+  }
+
   /** The agent or a flow ended the conversation: no longer active; read-only if the event says so. */
   function disconnected(event: MessageBody): void {
     const isReadOnly =
@@ -234,6 +250,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     restoredAgain,
     clearConversation,
     purgeAll,
+    resetConversation,
     onFrame,
     /** Whether the conversation is read-only (for a send to refuse early). */
     readOnly: () => readOnly,

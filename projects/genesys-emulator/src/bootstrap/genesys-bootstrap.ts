@@ -153,6 +153,12 @@ import { createVisitorStore } from './visitor-store';
       await lifecycle.clearConversation();
       return {};
     },
+    // Secondary-only name (T, S): see conversation-lifecycle.ts resetConversation.
+    'MessagingService.resetConversation': async () => {
+      await messagingReady;
+      await lifecycle.resetConversation();
+      return {};
+    },
     // Confirmed (reference §2: IBM, DC-hl). Genesys answers with a trimmed config; the emulator
     // gives the whole config.json, which holds every field the trimmed one could.
     'GenesysJS.configuration': async () => {
