@@ -19,6 +19,7 @@
  *   The page events for both are secondary-only names, published by one function
  *   (`publishUnconfirmed`). The Disconnect event itself is not a message of the transcript.
  */
+import { disconnectEvent, publishUnconfirmed } from './conversation-end';
 import { uuid } from './database-helpers';
 import type { Frame, SessionBody } from './guest-connection';
 import type { MessengerUi } from './messenger-ui';
@@ -47,39 +48,6 @@ interface Clearing {
   tracingId: string;
   resolve(): void;
   reject(reason: unknown): void;
-}
-
-/**
- * UNCONFIRMED (reference §2 and §4 "Disconnect / read-only", sources T/S): the page events
- * `MessagingService.conversationDisconnected` `{message, readOnly}` and
- * `MessagingService.readOnlyConversation`. The library's events$ maps exactly these two names
- * (genesys-events.ts); the wire frames behind them are MT's. The `readOnlyConversation` payload
- * `{message?}` is the emulator's choice.
- */
-function publishUnconfirmed(
-  publish: LifecycleDeps['publish'],
-  kind: 'disconnected' | 'readOnly',
-  message: MessageBody | undefined,
-  readOnly: boolean,
-): void {
-  if (kind === 'disconnected')
-    publish('MessagingService.conversationDisconnected', { message, readOnly });
-  if (readOnly) publish('MessagingService.readOnlyConversation', { message });
-}
-
-/** An outbound presence Disconnect event (fixture structuredMessageWithEvents + presenceDisconnect). */
-function disconnectEvent(frame: Frame): MessageBody | undefined {
-  if (frame.class !== 'StructuredMessage' || frame.type !== 'message') return undefined;
-  const body = frame.body as MessageBody & { events?: unknown };
-  if (body['type'] !== 'Event' || body['direction'] !== 'Outbound') return undefined;
-  const events = Array.isArray(body.events) ? (body.events as Record<string, unknown>[]) : [];
-  return events.some(
-    (e) =>
-      e?.['eventType'] === 'Presence' &&
-      (e['presence'] as { type?: unknown } | undefined)?.type === 'Disconnect',
-  )
-    ? body
-    : undefined;
 }
 
 export function createLifecycle(deps: LifecycleDeps) {
