@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import {
-  authenticationRequiredFrame,
-  logoutEventFrame,
-  unauthorizedFrame,
-} from './auth/guest-auth-frames';
+import { authenticationRequiredFrame, logoutEventFrame } from './auth/guest-auth-frames';
 import type { AuthRuntime } from './auth/types';
 import type { DeploymentAuth, DeploymentFaults, RoutingConfig } from './config';
 import { type DeploymentConversations, conversationSettings } from './conversation-settings';
-import { attachRefusal, authenticationOffFrame, type SessionIdentity } from './guest-auth';
+import { GuestConfigurator } from './guest-configure';
 import { type GuestSession, GuestConversations } from './guest-conversations';
 export type { ServerFrame } from './guest-frames';
 import {
@@ -43,8 +39,7 @@ export const MAX_TEXT_BYTES = 4096;
  * ws's default 100 MiB.
  */
 export const MAX_FRAME_BYTES = 64 * 1024;
-/** Distinct guest sessions one socket may configure (Genesys' clients use one). */
-export const MAX_SESSIONS_PER_SOCKET = 8;
+export { MAX_SESSIONS_PER_SOCKET } from './guest-configure';
 /** The tracing id Genesys' own clients use for the health-check echo. */
 export const ECHO_TRACING_ID = 'SGVhbHRoQ2hlY2tNZXNzYWdlSWQ=';
 
@@ -68,8 +63,8 @@ export interface GuestApiDeps {
 export class GuestApi {
   private readonly sessions = new Map<string, GuestSession>();
   private readonly perSocketCount = new WeakMap<WebSocket, number>();
-  private readonly perSocketSessions = new WeakMap<WebSocket, Set<string>>();
   private readonly lifecycle: GuestConversations;
+  private readonly configurator: GuestConfigurator;
 
   constructor(private readonly deps: GuestApiDeps) {
     this.lifecycle = new GuestConversations({
@@ -77,6 +72,11 @@ export class GuestApi {
       sessions: this.sessions,
       routing: () => deps.routing(),
       settings: (id) => conversationSettings(deps.conversations?.(id)),
+    });
+    this.configurator = new GuestConfigurator({
+      sessions: this.sessions,
+      auth: () => deps.auth?.(),
+      authSettings: (id) => deps.authSettings?.(id),
     });
   }
 
@@ -114,10 +114,10 @@ export class GuestApi {
     const session = current;
     const tracingId = request.tracingId;
     if (request.action === 'configureSession') {
-      return this.configure(ws, deploymentId, request, tracingId, undefined);
+      return this.configurator.configure(ws, deploymentId, request, tracingId, undefined);
     }
     if (request.action === 'configureAuthenticatedSession') {
-      return this.configureAuthenticated(ws, deploymentId, request, tracingId);
+      return this.configurator.configureAuthenticated(ws, deploymentId, request, tracingId);
     }
     if (!session || session.loggedOut || request.token !== session.token) {
       stringError(ws, 4007, 'Session not found.', tracingId);
@@ -178,101 +178,6 @@ export class GuestApi {
   reset(): void {
     for (const s of this.sessions.values()) for (const ws of s.sockets) ws.terminate();
     this.sessions.clear();
-  }
-
-  /** configureAuthenticatedSession: `data.code` is the web-messaging JWT (reference §5, MT, JV). */
-  private async configureAuthenticated(
-    ws: WebSocket,
-    deploymentId: string,
-    request: ClientRequest,
-    tracingId?: string,
-  ): Promise<GuestSession | undefined> {
-    const runtime = this.deps.auth?.();
-    if (!runtime || this.deps.authSettings?.(deploymentId)?.enabled !== true) {
-      send(ws, authenticationOffFrame(tracingId));
-      return undefined;
-    }
-    const code = request.code;
-    if (typeof code !== 'string' || !code || code.length > 8192) {
-      stringError(ws, 4020, 'Missing parameter: data.code.', tracingId);
-      return undefined;
-    }
-    const verified = await runtime.verifyMessagingJwt(code, deploymentId);
-    if (!verified.ok) {
-      // MT-fx `unauthorized`; the reason (expired, signature, …) stays on the server, as on Genesys.
-      send(ws, unauthorizedFrame(tracingId));
-      return undefined;
-    }
-    const identity: SessionIdentity = {
-      sub: verified.sub,
-      externalId: verified.externalId,
-      claims: verified.claims,
-      authSessionId: verified.sessionId,
-    };
-    return this.configure(ws, deploymentId, request, tracingId, identity);
-  }
-
-  private configure(
-    ws: WebSocket,
-    deploymentId: string,
-    request: ClientRequest,
-    tracingId: string | undefined,
-    identity: SessionIdentity | undefined,
-  ): GuestSession | undefined {
-    const token = request.token;
-    if (typeof token !== 'string' || !token || token.length > 2048) {
-      stringError(ws, 4020, 'Missing parameter: token.', tracingId);
-      return undefined;
-    }
-    if (request.deploymentId !== undefined && request.deploymentId !== deploymentId) {
-      stringError(ws, 400, 'Request failed.', tracingId);
-      return undefined;
-    }
-    const mine = this.perSocketSessions.get(ws) ?? new Set<string>();
-    this.perSocketSessions.set(ws, mine);
-    if (!mine.has(token) && mine.size >= MAX_SESSIONS_PER_SOCKET) {
-      stringError(
-        ws,
-        429,
-        `Too many sessions on this connection (at most ${MAX_SESSIONS_PER_SOCKET}).`,
-        tracingId,
-      );
-      return undefined;
-    }
-    let session = this.sessions.get(token);
-    const refusal = attachRefusal(
-      session,
-      identity,
-      this.deps.authSettings?.(deploymentId),
-      tracingId,
-    );
-    if (refusal) {
-      send(ws, refusal);
-      return undefined;
-    }
-    mine.add(token);
-    const newSession = !session;
-    if (!session) {
-      session = {
-        token,
-        deploymentId,
-        sockets: new Set(),
-        conversationId: undefined,
-        recent: [],
-        identity: undefined,
-        loggedOut: false,
-        readOnly: false,
-      };
-      this.sessions.set(token, session);
-    }
-    // A new sign-in of the same person (or an allowed upgrade) carries the newest auth session.
-    if (identity) session.identity = identity;
-    session.sockets.add(ws);
-    // startNew on a read-only session: a new chat (MT startNewChat → configureSession(startNew = true)).
-    const fresh = newSession || (session.readOnly && request.startNew === true);
-    if (fresh) session.readOnly = false;
-    send(ws, sessionResponse(true, fresh, tracingId, session.readOnly));
-    return session;
   }
 
   private onMessage(
