@@ -13,6 +13,7 @@ describe('conversation end and clear per deployment match Genesys fixtures', () 
   const SEND = '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f';
   const READ_ONLY = '7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d';
   const NO_CLEAR = '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
+  const NO_DISCONNECT = '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
   let emulator: RunningEmulator;
   beforeAll(async () => {
     emulator = await startEmulator({
@@ -28,6 +29,7 @@ describe('conversation end and clear per deployment match Genesys fixtures', () 
           },
         },
         { id: NO_CLEAR, conversations: { conversationClear: { enabled: false } } },
+        { id: NO_DISCONNECT, conversations: { conversationDisconnect: { enabled: false } } },
       ],
       routing: {
         rules: [
@@ -268,5 +270,20 @@ describe('conversation end and clear per deployment match Genesys fixtures', () 
       showUserTypingIndicator: false,
       conversationClear: { enabled: false },
     });
+  });
+
+  it('with conversation disconnect off the conversation still ends, but the guest hears no Disconnect', async () => {
+    const quiet = await session(NO_DISCONNECT);
+    await quiet.say('hi', { type: 'Text', text: 'hi' });
+    await disconnect(conversationOf(NO_DISCONNECT)[0].id);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((quiet.guest.frames as Frame[]).filter(isDisconnect)).toEqual([]);
+    expect(conversationOf(NO_DISCONNECT)[0].state).toBe('disconnected');
+    await quiet.say('next', { type: 'Text', text: 'hello?' });
+    expect(conversationOf(NO_DISCONNECT).map((c) => c.state)).toEqual([
+      'disconnected',
+      'connected',
+    ]);
+    quiet.guest.close();
   });
 });
