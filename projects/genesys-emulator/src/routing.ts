@@ -36,7 +36,8 @@ function holds(
  * id goes to the mismatch queue before any rule runs, so no claimed tier can lift a forged id to
  * premium. Otherwise the first rule whose conditions all hold picks the queue, else the default;
  * a rule with `action: 'disconnect'` also has the flow end the conversation once it is routed
- * (Architect's Disconnect action after a Transfer to ACD, in the emulator's terms).
+ * (an emulator-only setting standing in for a flow that ends the conversation; reference §4 says
+ * only that "the agent/flow disconnects").
  */
 export function routeDecision(
   attributes: Readonly<Record<string, string>>,
