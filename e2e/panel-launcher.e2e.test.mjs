@@ -3,7 +3,10 @@
 // stand-in Messenger then shows its launcher only after Launcher.show.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openDemo, readConversation } from './harness.mjs';
+import { DEPLOYMENT, launchBrowser, openDemo, readConversation } from './harness.mjs';
+
+// The demo's premium customer (projects/demo/src/app/customers/customers.ts).
+const PREMIUM = 'CRM-12345-XYZ';
 
 let browser;
 before(async () => {
@@ -76,4 +79,58 @@ async function waitFor(condition, ms = 10_000) {
     if (Date.now() > end) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+const withLauncher = (launcherVisibility) => ({
+  query: { load: 'eager' },
+  emulatorOptions: {
+    deployments: [{ id: DEPLOYMENT, allowedDomains: ['127.0.0.1'], launcherVisibility }],
+  },
+});
+
+test('"our button only" (launcher Off): Messenger shows no launcher, even after showLauncher(); the chat starts from our button with the CRM attributes', async () => {
+  const demo = await openDemo(browser, withLauncher('Off'));
+  try {
+    await demo.page.getByTestId('status').filter({ hasText: 'ready' }).waitFor();
+    assert.equal(await launcher(demo).isVisible(), false, 'no launcher of its own');
+    await demo.page.getByTestId('launcher-show').click();
+    await demo.page.waitForFunction(() =>
+      window.genesysEmulator.commands.some((c) => c.name === 'Launcher.show'),
+    );
+    assert.equal(await launcher(demo).isVisible(), false, 'still none');
+
+    await demo.chatButton(PREMIUM).click();
+    await demo.outcome(PREMIUM).filter({ hasText: 'Chat open' }).waitFor({ timeout: 10_000 });
+    await say(demo, 'Hello from our own button');
+    const [conversation] = demo.emulator.conversations();
+    const { customer } = await readConversation(demo.emulator, conversation.id);
+    assert.equal(customer.attributes.crmCustomerId, PREMIUM);
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
+
+test("why the recipe matters (launcher On): Genesys' own launcher starts a chat without any CRM attribute", async () => {
+  const demo = await openDemo(browser, withLauncher('On'));
+  try {
+    await launcher(demo).waitFor({ state: 'visible' });
+    await launcher(demo).click();
+    await panel(demo).waitFor({ state: 'visible' });
+    await say(demo, 'Hello from the launcher');
+    const [conversation] = demo.emulator.conversations();
+    const { customer, acd } = await readConversation(demo.emulator, conversation.id);
+    assert.equal(customer.attributes.crmCustomerId, undefined);
+    assert.equal(acd.queueName, 'General');
+    await assertClean(demo);
+  } finally {
+    await demo.close();
+  }
+});
+
+async function say(demo, text) {
+  const input = demo.page.getByRole('textbox', { name: 'Type a message' });
+  await input.fill(text);
+  await input.press('Enter');
+  await waitFor(() => demo.emulator.conversations()[0]?.messages.some((m) => m.text === text));
 }

@@ -48,6 +48,12 @@ export interface EmulatorDeployment {
    * (`Send` | `ReadOnly`), `conversationClear`, `showUserTypingIndicator`. See conversation-settings.ts.
    */
   conversations?: DeploymentConversations;
+  /**
+   * `messenger.launcherButton.visibility` (TF `launcher_button.visibility`; reference §1): `On`
+   * shows the stand-in's launcher at start, `OnDemand` (the default here) only after
+   * `Launcher.show`, `Off` never.
+   */
+  launcherVisibility?: 'On' | 'Off' | 'OnDemand';
   faults?: DeploymentFaults;
 }
 
@@ -155,6 +161,13 @@ export function loadEmulatorConfig(path: string): Omit<EmulatorOptions, 'port' |
       throw new Error(`${path}: every deployment needs an "id"`);
     const conversations = conversationsConfigProblem(d.id, d.conversations);
     if (conversations) throw new Error(`${path}: ${conversations}`);
+    if (
+      d.launcherVisibility !== undefined &&
+      !['On', 'Off', 'OnDemand'].includes(d.launcherVisibility)
+    )
+      throw new Error(
+        `${path}: deployment ${d.id}: "launcherVisibility" must be On, Off or OnDemand`,
+      );
   }
   for (const rule of parsed.routing?.rules ?? [])
     if (rule.action !== undefined && rule.action !== 'disconnect')

@@ -28,7 +28,7 @@ export function deploymentConfig(d: EmulatorDeployment, emulatorUrl: string) {
         },
       },
       styles: { primaryColor: '#2d6cdf' },
-      launcherButton: { visibility: 'OnDemand' },
+      launcherButton: { visibility: d.launcherVisibility ?? 'OnDemand' },
       fileUpload: { enableAttachments: false, modes: [] },
     },
     journeyEvents: { enabled: false },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { type EmulatorOptions, loadEmulatorConfig } from './config';
+import { deploymentConfig } from './deployment-config';
 import { type RunningEmulator, startEmulator } from './emulator';
 import { ECHO_TRACING_ID, type ServerFrame } from './guest-api';
 
@@ -571,6 +572,29 @@ describe('emulator.config.json: conversation settings and routing actions', () =
         routing: { rules: [{ when: {}, queue: 'x', action: 'transfer' }], defaultQueue: 'G' },
       }),
     ).toThrow(/"action" can only be "disconnect"/);
+  });
+
+  it('accepts a launcher visibility of On, Off or OnDemand and refuses others', () => {
+    for (const v of ['On', 'Off', 'OnDemand'])
+      expect(
+        load({ deployments: [{ id: ACTIVE, launcherVisibility: v }] })().deployments[0],
+      ).toMatchObject({
+        launcherVisibility: v,
+      });
+    expect(
+      deploymentConfig({ id: ACTIVE, launcherVisibility: 'Off' }, 'http://127.0.0.1:1').messenger
+        .launcherButton,
+    ).toEqual({
+      visibility: 'Off',
+    });
+    expect(deploymentConfig({ id: ACTIVE }, 'http://127.0.0.1:1').messenger.launcherButton).toEqual(
+      {
+        visibility: 'OnDemand',
+      },
+    );
+    expect(load({ deployments: [{ id: ACTIVE, launcherVisibility: 'Hidden' }] })).toThrow(
+      /"launcherVisibility" must be On, Off or OnDemand/,
+    );
   });
 
   it("the repository's config has a ReadOnly deployment with the typing indicator on", () => {

@@ -64,6 +64,8 @@ import { createVisitorStore } from './visitor-store';
   let resolveMessaging: () => void = () => undefined;
   const messagingReady = new Promise<void>((resolve) => (resolveMessaging = resolve));
   let ui: MessengerUi | null = null;
+  /** The deployment's `messenger.launcherButton.visibility`: On, Off or OnDemand. */
+  let launcherVisibility = 'On';
   const visitor = createVisitorStore(deploymentId);
   const { connect, disconnect, sendFrame, request } = createGuestConnection({
     base,
@@ -126,7 +128,9 @@ import { createVisitorStore } from './visitor-store';
       return {};
     },
     'Launcher.show': async () => {
-      ui?.launcher(true);
+      // What Genesys does with Launcher.show under visibility Off is UNCONFIRMED; the stand-in keeps
+      // the launcher hidden, which is what the "our button only" recipe relies on.
+      if (launcherVisibility !== 'Off') ui?.launcher(true);
       publish('Launcher.visible');
       return {};
     },
@@ -227,6 +231,7 @@ import { createVisitorStore } from './visitor-store';
     const deployment = (await response.json()) as {
       status?: string;
       headlessMode?: { enabled?: boolean };
+      messenger?: { launcherButton?: { visibility?: string } };
     };
     if (deployment.status !== 'Active') {
       console.warn('[genesys-emulator] deployment is inactive; Messenger stays off');
@@ -247,6 +252,8 @@ import { createVisitorStore } from './visitor-store';
         close: () => genesys('command', 'Messenger.close', {}),
         send: (text) => void sendText(text).catch(() => undefined),
       });
+      launcherVisibility = deployment.messenger?.launcherButton?.visibility ?? 'On';
+      if (launcherVisibility === 'On') ui.launcher(true);
       publish('Launcher.ready');
       publish('Conversations.ready');
     }
