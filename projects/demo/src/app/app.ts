@@ -6,10 +6,22 @@ import { ReceivedPanel } from './received/received-panel';
 import { DiagnosePanel } from './diagnose/diagnose-panel';
 import { SessionBar } from './session/session-bar';
 import { HelpControls } from './help/help-controls';
+import { DEMO_SIGN_IN } from './auth/demo-auth';
+import { SignInPanel } from './auth/sign-in-panel';
+import { VerifiedIdentityPanel } from './verified-identity/verified-identity-panel';
 
 @Component({
   selector: 'app-root',
-  imports: [CustomerTable, EventLog, ReceivedPanel, DiagnosePanel, SessionBar, HelpControls],
+  imports: [
+    CustomerTable,
+    EventLog,
+    ReceivedPanel,
+    DiagnosePanel,
+    SessionBar,
+    HelpControls,
+    SignInPanel,
+    VerifiedIdentityPanel,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header>
@@ -30,6 +42,11 @@ import { HelpControls } from './help/help-controls';
         <demo-customer-table />
       </section>
       <aside>
+        @if (signIn) {
+          <!-- ?auth=oidc|oauth2-oidc: verified identity (auth/demo-auth.ts) -->
+          <section class="card"><demo-sign-in-panel /></section>
+          <section class="card"><demo-verified-identity-panel /></section>
+        }
         <!-- First in the column, so Messenger's panel (bottom right) never covers it. -->
         <section class="card"><demo-help-controls /></section>
         <section class="card"><demo-received-panel /></section>
@@ -41,4 +58,5 @@ import { HelpControls } from './help/help-controls';
 })
 export class App {
   protected readonly chat = inject(GenesysChatService);
+  protected readonly signIn = inject(DEMO_SIGN_IN, { optional: true });
 }

@@ -1,0 +1,216 @@
+// End-to-end: verified identity (issue 12 items 2, 4, 6). The demo with `?auth=` signs the customer
+// in at the emulator's OpenID provider (oidc-provider) through a real OIDC library, with PKCE built
+// and stored by that library; the adapter hands the unredeemed code, the redirect URI, the library's
+// code verifier and nonce to Messenger, and Genesys (here the emulator) redeems them.
+// Both adapters are proven against the real IdP: angular-auth-oidc-client (?auth=oidc) and
+// angular-oauth2-oidc (?auth=oauth2-oidc).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { launchBrowser } from './harness.mjs';
+import { serveDemo } from './serve.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const { startEmulator } = createRequire(import.meta.url)(
+  resolve(root, 'dist/genesys-emulator/index.js'),
+);
+
+const AUTH_DEPLOYMENT = '5e7a9c1b-3d2f-4a6e-8b0c-7d1e2f3a4b5c';
+// The routing of projects/genesys-emulator/emulator.config.json: premium only for the verified CRM
+// id (or a claimed tier on an anonymous session), a claim that disagrees with the verified id flagged.
+const ROUTING = {
+  rules: [
+    { when: { externalId: 'CRM-12345-XYZ' }, queue: 'Premium Support' },
+    {
+      when: { verified: false, attribute: 'customerTier', equals: 'premium' },
+      queue: 'Premium Support',
+    },
+    { when: { attribute: 'crmCustomerId', exists: true }, queue: 'Known Customers' },
+  ],
+  defaultQueue: 'General',
+  verification: { claimedIdAttribute: 'crmCustomerId', mismatchQueue: 'Verification Mismatch' },
+};
+
+let browser, demo, emulator;
+before(async () => {
+  browser = await launchBrowser();
+  demo = await serveDemo({ port: 0, root: resolve(root, 'dist/demo/browser') });
+  emulator = await startEmulator({
+    port: 0,
+    quiet: true,
+    deployments: [
+      {
+        id: AUTH_DEPLOYMENT,
+        allowedDomains: ['127.0.0.1'],
+        auth: { enabled: true, allowSessionUpgrade: false },
+      },
+    ],
+    routing: ROUTING,
+    auth: { redirectUris: [`${demo.url}/auth/callback`], idpPort: 0 },
+  });
+  emulator.allowOrigin(demo.url);
+});
+after(async () => {
+  await browser?.close();
+  await Promise.all([demo?.close(), emulator?.close()]);
+});
+
+/** Opens the demo in a fresh context with the given adapter; records page errors and CSP reports. */
+async function openAuthDemo(auth) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(m.text());
+  });
+  const query = new URLSearchParams({
+    emulator: emulator.url,
+    idp: emulator.auth.issuer,
+    auth,
+    load: 'manual',
+  });
+  await page.goto(`${demo.url}/?${query}`);
+  await page.getByTestId('sign-in-status').waitFor();
+  return { context, page, problems, query };
+}
+
+/** The customer's sign-in at the IdP's own pages, as a person does it. */
+async function signIn(page, who) {
+  await page.getByTestId('sign-in').click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.getByLabel(who).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.origin === demo.url && url.pathname === '/');
+  await page
+    .getByTestId('sign-in-status')
+    .filter({ hasText: 'an authorization code waits for Messenger' })
+    .waitFor();
+}
+
+/**
+ * Asks the page's AuthProvider registration for a code the way Messenger's Auth plugin does
+ * (`getAuthCode` through the plugin's registered command), without loading Messenger: the
+ * registration still sits in the snippet stub's queue (load=manual).
+ */
+function askForCode(page, forceUpdate = false) {
+  return page.evaluate(
+    (force) =>
+      new Promise((resolveCode, rejectCode) => {
+        const entry = Array.from(window.Genesys.q ?? []).find(
+          (args) => args[0] === 'registerPlugin' && args[1] === 'AuthProvider',
+        );
+        if (!entry) return rejectCode(new Error('no AuthProvider registration queued'));
+        const commands = {};
+        entry[2]({
+          registerCommand: (name, handler) => (commands[name] = handler),
+          subscribe: () => undefined,
+          command: () => Promise.resolve(),
+          data: () => undefined,
+          ready: () => undefined,
+        });
+        commands.getAuthCode({
+          data: { forceUpdate: force },
+          resolve: resolveCode,
+          reject: (reason) => rejectCode(new Error(String(reason))),
+        });
+      }),
+    forceUpdate,
+  );
+}
+
+/** Genesys' side: redeem the code as Messenger does, with the fields getAuthCode resolved. */
+async function exchange(answer) {
+  const { authCode, ...rest } = answer;
+  const response = await fetch(
+    `${emulator.url}/api/v2/webdeployments/token/oauthcodegrantjwtexchange`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ deploymentId: AUTH_DEPLOYMENT, oauth: { code: authCode, ...rest } }),
+    },
+  );
+  return { status: response.status, body: await response.json().catch(() => ({})) };
+}
+
+const jwtClaims = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString());
+
+for (const [auth, library] of [
+  ['oidc', 'angular-auth-oidc-client'],
+  ['oauth2-oidc', 'angular-oauth2-oidc'],
+]) {
+  test(`${library}: authorization code with PKCE through the emulator's IdP, redeemed by Genesys`, async () => {
+    const { context, page, problems, query } = await openAuthDemo(auth);
+    await signIn(page, /Pat Premium/);
+    // Back on the demo with its own query; no code left in the address bar or the history.
+    assert.equal(new URL(page.url()).search, `?${query}`);
+
+    const answer = await askForCode(page);
+    assert.deepEqual(Object.keys(answer).sort(), [
+      'authCode',
+      'codeVerifier',
+      'iss',
+      'nonce',
+      'redirectUri',
+    ]);
+    assert.equal(answer.redirectUri, `${demo.url}/auth/callback`);
+    assert.equal(answer.iss, emulator.auth.issuer);
+    assert.ok(answer.codeVerifier.length >= 43, 'an RFC 7636 verifier from the library');
+
+    const redeemed = await exchange(answer);
+    assert.equal(redeemed.status, 200, 'Genesys redeemed the code with the verifier');
+    assert.equal(jwtClaims(redeemed.body.jwt).sub, 'idp-user-premium');
+    assert.equal(typeof redeemed.body.refreshToken, 'string');
+    // The library never redeemed it first: a code is single use, so that exchange would have failed.
+    const again = await exchange(answer);
+    assert.notEqual(again.status, 200, 'the code is single use');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${library}: a verifier that is not the library's is refused by the IdP`, async () => {
+    const { context, page } = await openAuthDemo(auth);
+    await signIn(page, /Sam Standard/);
+    const answer = await askForCode(page);
+    const forged = await exchange({ ...answer, codeVerifier: 'x'.repeat(64) });
+    assert.notEqual(forged.status, 200, 'PKCE binds the code to the verifier the library stored');
+    await context.close();
+  });
+}
+
+test('forceUpdate after the code was given: a fresh authorization request, a new code', async () => {
+  const { context, page } = await openAuthDemo('oidc');
+  await signIn(page, /Pat Premium/);
+  const first = await askForCode(page);
+  // Asked again without forceUpdate, the adapter answers the latest code it has.
+  assert.equal((await askForCode(page)).authCode, first.authCode);
+  const authorize = page.waitForRequest((r) => r.url().startsWith(`${emulator.auth.issuer}/auth?`));
+  void askForCode(page, true).catch(() => undefined); // the page leaves; this never resolves
+  const request = new URL((await authorize).url());
+  assert.equal(request.searchParams.get('code_challenge_method'), 'S256');
+  // The IdP session is still alive, so the IdP answers at once with a new code.
+  await page.waitForURL((url) => url.origin === demo.url && url.pathname === '/');
+  await page.getByTestId('sign-in-status').filter({ hasText: 'waits for Messenger' }).waitFor();
+  const second = await askForCode(page);
+  assert.notEqual(second.authCode, first.authCode);
+  assert.notEqual(second.codeVerifier, first.codeVerifier, 'a new verifier per request');
+  assert.equal((await exchange(second)).status, 200);
+  await context.close();
+});
+
+test('without ?auth= the demo shows no sign-in and registers no AuthProvider', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(
+    `${demo.url}/?${new URLSearchParams({ emulator: emulator.url, load: 'manual' })}`,
+  );
+  await page.getByTestId('status').waitFor();
+  assert.equal(await page.getByTestId('sign-in').count(), 0);
+  assert.equal(await page.getByTestId('forge').count(), 0);
+  const queued = await page.evaluate(() =>
+    Array.from(window.Genesys?.q ?? []).some((a) => a[0] === 'registerPlugin'),
+  );
+  assert.equal(queued, false);
+  await context.close();
+});
