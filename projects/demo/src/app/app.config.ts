@@ -5,8 +5,9 @@ import { EMULATOR_URL, demoSettings } from './demo-settings';
 import { demoAuth } from './auth/demo-auth';
 import { demoQuery } from './auth/demo-query';
 
-// `?auth=oidc|oauth2-oidc` adds the sign-in and authenticated messaging (auth/demo-auth.ts).
-const auth = demoAuth(
+// `?auth=oidc|oauth2-oidc` adds the sign-in and authenticated messaging (auth/demo-auth.ts);
+// only then are the OIDC libraries imported.
+const auth = await demoAuth(
   demoQuery(typeof window === 'undefined' ? null : window),
   typeof location === 'undefined' ? '' : location.origin,
 );

@@ -3,31 +3,16 @@
 // withAuthenticatedMessaging against the emulator's authenticated deployment. Without `auth`
 // nothing of this is provided and the demo runs as before.
 import {
+  type EnvironmentProviders,
   InjectionToken,
   type Provider,
-  type EnvironmentProviders,
   type Signal,
-  type Type,
   inject,
 } from '@angular/core';
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { LogLevel, provideAuth } from 'angular-auth-oidc-client';
-import { provideOAuthClient } from 'angular-oauth2-oidc';
-import {
-  type GenesysAuthCodeSource,
-  type GenesysChatFeature,
-  withAuthenticatedMessaging,
-} from 'ngx-genesys-chat';
+import { type GenesysChatFeature, withAuthenticatedMessaging } from 'ngx-genesys-chat';
+import type { DemoAuthKind } from './auth-libraries';
 import { CALLBACK_PATH, demoReturnUrl, rememberDemoQuery } from './demo-query';
-import {
-  OAUTH2_OIDC_GENESYS_OPTIONS,
-  OAuth2OidcAuthCodeSource,
-} from './oauth2-oidc-auth-code-source';
-import {
-  type AdapterStatus,
-  OIDC_CLIENT_GENESYS_OPTIONS,
-  OidcClientAuthCodeSource,
-} from './oidc-client-auth-code-source';
+import type { AdapterStatus } from './oidc-client-auth-code-source';
 
 /** The emulator's authenticated deployment (projects/genesys-emulator/emulator.config.json). */
 export const DEMO_AUTH_DEPLOYMENT_ID = '5e7a9c1b-3d2f-4a6e-8b0c-7d1e2f3a4b5c';
@@ -36,21 +21,15 @@ export const DEFAULT_IDP = 'http://127.0.0.1:8788';
 export const IDP_CLIENT_ID = 'genesys-messenger-emulated';
 const SCOPE = 'openid email profile crm';
 
-export type DemoAuthKind = 'oidc' | 'oauth2-oidc';
-
 /** What the sign-in panel drives; provided only with `?auth=`. */
 export interface DemoSignIn {
   readonly library: string;
   readonly status: Signal<AdapterStatus>;
   signIn(): void;
 }
-/** What both adapters add to GenesysAuthCodeSource for a sign-in button. */
-interface SignInAdapter {
-  readonly status: Signal<AdapterStatus>;
-  signIn(): void;
-}
-
 export const DEMO_SIGN_IN = new InjectionToken<DemoSignIn>('DEMO_SIGN_IN');
+
+export type { DemoAuthKind };
 
 export interface DemoAuth {
   /** The query with the authenticated deployment added when none was asked for. */
@@ -69,79 +48,42 @@ function issuerFrom(value: string | null): string {
   return ok ? url.origin : DEFAULT_IDP;
 }
 
-export function demoAuth(search: string, origin: string): DemoAuth {
+/**
+ * The demo's auth providers for `?auth=`. The chosen adapter and its OIDC library are imported
+ * only then (app.config.ts awaits this), so the demo without `?auth=` does not load them.
+ */
+export async function demoAuth(search: string, origin: string): Promise<DemoAuth> {
   const q = new URLSearchParams(search);
   const kind = q.get('auth') as DemoAuthKind | null;
   if (!origin || (kind !== 'oidc' && kind !== 'oauth2-oidc'))
     return { search, features: [], providers: [] };
   if (!q.has('deployment')) q.set('deployment', DEMO_AUTH_DEPLOYMENT_ID);
-  const issuer = issuerFrom(q.get('idp'));
-  const redirectUri = `${origin}${CALLBACK_PATH}`;
-  const returnUrl = () => demoReturnUrl(window);
-  const source: Type<GenesysAuthCodeSource & SignInAdapter> =
-    kind === 'oidc' ? OidcClientAuthCodeSource : OAuth2OidcAuthCodeSource;
   const library = kind === 'oidc' ? 'angular-auth-oidc-client' : 'angular-oauth2-oidc';
-  const libraryProviders =
-    kind === 'oidc'
-      ? [
-          provideAuth({
-            config: {
-              configId: 'genesys',
-              authority: issuer,
-              clientId: IDP_CLIENT_ID,
-              redirectUrl: redirectUri,
-              postLogoutRedirectUri: redirectUri,
-              scope: SCOPE,
-              responseType: 'code',
-              silentRenew: false,
-              useRefreshToken: false,
-              autoUserInfo: false,
-              // Its debug log prints the nonce and the state: errors only.
-              logLevel: LogLevel.Error,
-            },
-          }),
-          {
-            provide: OIDC_CLIENT_GENESYS_OPTIONS,
-            useValue: { configId: 'genesys', redirectUri, clientId: IDP_CLIENT_ID, returnUrl },
-          },
-        ]
-      : [
-          provideOAuthClient(),
-          {
-            provide: OAUTH2_OIDC_GENESYS_OPTIONS,
-            useValue: {
-              returnUrl,
-              config: {
-                issuer,
-                clientId: IDP_CLIENT_ID,
-                redirectUri,
-                postLogoutRedirectUri: redirectUri,
-                responseType: 'code',
-                scope: SCOPE,
-                // The emulator's IdP is plain http on loopback; keep 'remoteOnly' or true in production.
-                requireHttps: false,
-                showDebugInformation: false,
-              },
-            },
-          },
-        ];
+  const settings = {
+    kind,
+    issuer: issuerFrom(q.get('idp')),
+    clientId: IDP_CLIENT_ID,
+    redirectUri: `${origin}${CALLBACK_PATH}`,
+    scope: SCOPE,
+    returnUrl: () => demoReturnUrl(window),
+  };
+  const { adapterFor } = await import('./auth-libraries');
+  const { adapter, providers } = adapterFor(settings);
   return {
     search: `?${q}`,
-    features: [withAuthenticatedMessaging({ source })],
+    features: [withAuthenticatedMessaging({ source: adapter })],
     providers: [
-      provideHttpClient(withFetch()),
-      source,
-      ...libraryProviders,
+      ...providers,
       {
         provide: DEMO_SIGN_IN,
         useFactory: (): DemoSignIn => {
-          const adapter = inject(source);
+          const source = inject(adapter);
           return {
             library,
-            status: adapter.status,
+            status: source.status,
             signIn: () => {
               rememberDemoQuery(window);
-              adapter.signIn();
+              source.signIn();
             },
           };
         },
