@@ -199,6 +199,29 @@ test('forceUpdate after the code was given: a fresh authorization request, a new
   await context.close();
 });
 
+for (const [auth, library] of [
+  ['oidc', 'angular-auth-oidc-client'],
+  ['oauth2-oidc', 'angular-oauth2-oidc'],
+]) {
+  test(`${library}: a callback this browser did not start (wrong state), or an IdP error, gives Messenger no code`, async () => {
+    const { context, page } = await openAuthDemo(auth);
+    await page.getByTestId('sign-in').click(); // the library stores its state; the demo its query
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    for (const search of ['?code=planted-code-1234&state=not-the-state', '?error=access_denied']) {
+      await page.goto(`${demo.url}/auth/callback${search}`);
+      await page.getByTestId('sign-in-status').filter({ hasText: 'did not complete' }).waitFor();
+      assert.ok(!page.url().includes('planted'), 'the URL is cleaned');
+      const refused = await askForCode(page).then(
+        () => null,
+        (e) => e.message,
+      );
+      assert.match(refused, /No authorization code for Messenger/);
+      assert.ok(!refused.includes('planted-code'), 'no code in the message');
+    }
+    await context.close();
+  });
+}
+
 test('without ?auth= the demo shows no sign-in and registers no AuthProvider', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
