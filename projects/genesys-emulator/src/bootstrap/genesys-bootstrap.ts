@@ -7,6 +7,8 @@
  * message.channel.metadata.customAttributes, as on the real platform. Restore on reload, clear and
  * purge live in conversation-lifecycle.ts.
  */
+import { createAuthMessenger } from './auth-messenger';
+import { createPluginHost } from './auth-plugin-host';
 import { type RestoreState, createLifecycle } from './conversation-lifecycle';
 import { clone } from './database-helpers';
 import { type DatabaseFaults, createDatabasePlugin } from './database-plugin';
@@ -67,6 +69,19 @@ import { createVisitorStore } from './visitor-store';
   /** The deployment's `messenger.launcherButton.visibility`: On, Off or OnDemand. */
   let launcherVisibility = 'On';
   const visitor = createVisitorStore(deploymentId);
+  // registerPlugin's plugin objects, and the Auth plugin (authenticated messaging, reference §4a).
+  const plugins = createPluginHost({
+    run: (name, payload, ok, ko) => genesys('command', name, payload, ok, ko),
+    subscribe: (name, cb) => genesys('subscribe', name, cb),
+    publish: (event, data) => publish(event, data),
+  });
+  const auth = createAuthMessenger({
+    base,
+    deploymentId,
+    plugins,
+    publish: (event, data) => publish(event, data),
+    forgetVisitor: () => lifecycle.purgeAll(),
+  });
   const { connect, disconnect, sendFrame, request } = createGuestConnection({
     base,
     deploymentId,
@@ -76,6 +91,7 @@ import { createVisitorStore } from './visitor-store';
       if (event === 'MessagingService.reconnected') lifecycle.restoredAgain();
     },
     onFrame: (frame, waited) => onFrame(frame, waited),
+    auth,
   });
   const lifecycle = createLifecycle({
     visitor,
@@ -111,6 +127,7 @@ import { createVisitorStore } from './visitor-store';
 
   const commands: Record<string, (payload: Record<string, unknown>) => Promise<unknown>> = {
     ...databasePlugin.commands,
+    ...auth.commands,
     'Messenger.open': async () => {
       await messagingReady;
       if (headless) throw 'Messenger user interface must be enabled to use Messenger.open';
@@ -192,9 +209,10 @@ import { createVisitorStore } from './visitor-store';
       if (replay) cb(replay);
       return;
     }
+    if (type === 'registerPlugin') return plugins.register(name, payload);
     if (type !== 'command') return;
     record.commands.push({ name, at: performance.now() });
-    const handler = commands[name];
+    const handler = commands[name] ?? plugins.commands[name];
     if (!handler) {
       onReject?.(`Unknown command: ${name}`);
       return;
@@ -232,6 +250,7 @@ import { createVisitorStore } from './visitor-store';
       status?: string;
       headlessMode?: { enabled?: boolean };
       messenger?: { launcherButton?: { visibility?: string } };
+      auth?: { enabled?: boolean };
     };
     if (deployment.status !== 'Active') {
       console.warn('[genesys-emulator] deployment is inactive; Messenger stays off');
@@ -240,6 +259,7 @@ import { createVisitorStore } from './visitor-store';
     headless = !!deployment.headlessMode?.enabled;
     deploymentConfig = deployment;
     lifecycle.configure(deployment);
+    auth.configure(deployment);
     publish('GenesysJS.configurationReceived', { deploymentConfig: clone(deployment) });
     const f = await faults();
     const never = f.neverReady;

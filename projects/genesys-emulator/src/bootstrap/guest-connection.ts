@@ -2,6 +2,10 @@
  * The bootstrap stand-in's Guest API connection: one WebSocket per guest session token (kept in
  * localStorage per deployment by visitor-store.ts, as Genesys keeps its own), configureSession on
  * open, and request/answer matching by tracing id. Frames that answer no request go to `onFrame`.
+ * With authenticated messaging (auth-messenger.ts) the handshake is configureAuthenticatedSession
+ * with `data:{code:<jwt>}` (reference §5, MT, JV); any answer other than a connected
+ * SessionResponse (the 401 `class:"string"` frame, 4017, a LogoutEvent) is a failure, and one 401
+ * gets one renewal (refresh, else reAuthenticate) and one retry.
  */
 import { uuid } from './database-helpers';
 import type { VisitorStore } from './visitor-store';
@@ -27,6 +31,16 @@ interface Pending {
   reject: (reason: unknown) => void;
 }
 
+/** The stand-in Auth plugin's side of the handshake (auth-messenger.ts). */
+export interface GuestAuth {
+  /** The JWT to configure an authenticated session with, or undefined for an anonymous one. */
+  jwt(): Promise<string | undefined>;
+  /** The server refused the JWT: a new one (refresh, else reAuthenticate + a new code). */
+  renew(): Promise<string>;
+  /** The server pushed LogoutEvent. */
+  serverLoggedOut(): void;
+}
+
 export interface GuestConnectionOptions {
   base: string;
   deploymentId: string;
@@ -34,6 +48,7 @@ export interface GuestConnectionOptions {
   publish(event: string, data?: unknown): void;
   /** Every frame after the session handshake; `waited` when it answered a pending request. */
   onFrame(frame: Frame, waited: boolean): void;
+  auth?: GuestAuth;
 }
 
 export function createGuestConnection({
@@ -42,6 +57,7 @@ export function createGuestConnection({
   visitor,
   publish,
   onFrame: handleFrame,
+  auth,
 }: GuestConnectionOptions) {
   let socket: WebSocket | null = null;
   let session: Promise<SessionBody> | null = null;
@@ -65,17 +81,67 @@ export function createGuestConnection({
     const token = visitor.ensureToken();
     const reconnecting = hadSession;
     if (reconnecting) publish('MessagingService.reconnecting');
-    const attempt = new Promise<SessionBody>((resolve, reject) => {
+    const attempt = (async () => {
+      const jwt = auth ? await auth.jwt() : undefined;
+      return open(token, reconnecting, jwt);
+    })();
+    session = attempt;
+    attempt.catch(() => {
+      if (session === attempt) session = null;
+    });
+    return attempt;
+  }
+
+  function open(
+    token: string,
+    reconnecting: boolean,
+    jwt: string | undefined,
+  ): Promise<SessionBody> {
+    return new Promise<SessionBody>((resolve, reject) => {
       const ws = new WebSocket(
         `${base.replace(/^http/, 'ws')}/v1?deploymentId=${encodeURIComponent(deploymentId)}`,
       );
       socket = ws;
-      const tracingId = uuid();
-      ws.addEventListener('open', () =>
-        ws.send(JSON.stringify({ action: 'configureSession', token, deploymentId, tracingId })),
-      );
+      let tracingId = '';
+      let renewed = false;
+      const configure = (code: string | undefined) => {
+        tracingId = uuid();
+        const frame = code
+          ? {
+              action: 'configureAuthenticatedSession',
+              token,
+              deploymentId,
+              tracingId,
+              data: { code },
+            }
+          : { action: 'configureSession', token, deploymentId, tracingId };
+        ws.send(JSON.stringify(frame));
+      };
+      const fail = () => {
+        if (socket === ws) socket = null;
+        dropped.add(ws);
+        ws.close();
+        reject('Cannot start conversation');
+      };
+      ws.addEventListener('open', () => configure(jwt));
       ws.addEventListener('message', (event) => {
         const frame = JSON.parse(String(event.data)) as Frame;
+        if (frame.class === 'LogoutEvent') {
+          auth?.serverLoggedOut();
+          if (frame.tracingId === tracingId || !hadSession) fail();
+          return;
+        }
+        if (frame.tracingId === tracingId && frame.class !== 'SessionResponse') {
+          tracingId = '';
+          if (jwt && auth && frame.code === 401 && !renewed) {
+            renewed = true;
+            auth.renew().then(
+              (code) => (ws.readyState === WebSocket.OPEN ? configure(code) : fail()),
+              () => fail(),
+            );
+          } else fail();
+          return;
+        }
         if (frame.class === 'SessionResponse' && frame.tracingId === tracingId) {
           const body = frame.body as SessionBody;
           if (!body.connected) {
@@ -103,11 +169,6 @@ export function createGuestConnection({
         publish('MessagingService.offline');
       });
     });
-    session = attempt;
-    attempt.catch(() => {
-      if (session === attempt) session = null;
-    });
-    return attempt;
   }
 
   /**
