@@ -33,10 +33,10 @@ const ROUTING = {
 };
 
 let browser, demo, emulator;
-before(async () => {
-  browser = await launchBrowser();
-  demo = await serveDemo({ port: 0, root: resolve(root, 'dist/demo/browser') });
-  emulator = await startEmulator({
+
+/** An emulator with the authenticated deployment and its IdP, registered for this demo's callback. */
+function startAuthEmulator(auth = {}) {
+  return startEmulator({
     port: 0,
     quiet: true,
     deployments: [
@@ -47,9 +47,17 @@ before(async () => {
       },
     ],
     routing: ROUTING,
-    auth: { redirectUris: [`${demo.url}/auth/callback`], idpPort: 0 },
+    auth: { redirectUris: [`${demo.url}/auth/callback`], idpPort: 0, ...auth },
+  }).then((started) => {
+    started.allowOrigin(demo.url);
+    return started;
   });
-  emulator.allowOrigin(demo.url);
+}
+
+before(async () => {
+  browser = await launchBrowser();
+  demo = await serveDemo({ port: 0, root: resolve(root, 'dist/demo/browser') });
+  emulator = await startAuthEmulator();
 });
 after(async () => {
   await browser?.close();
@@ -57,7 +65,7 @@ after(async () => {
 });
 
 /** Opens the demo in a fresh context with the given adapter; records page errors and CSP reports. */
-async function openAuthDemo(auth) {
+async function openAuthDemo(auth, target = emulator) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
@@ -66,8 +74,8 @@ async function openAuthDemo(auth) {
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(m.text());
   });
   const query = new URLSearchParams({
-    emulator: emulator.url,
-    idp: emulator.auth.issuer,
+    emulator: target.url,
+    idp: target.auth.issuer,
     auth,
     load: 'manual',
   });
@@ -79,7 +87,7 @@ async function openAuthDemo(auth) {
 /** The customer's sign-in at the IdP's own pages, as a person does it. */
 async function signIn(page, who) {
   await page.getByTestId('sign-in').click();
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
   await page.getByLabel(who).check();
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.origin === demo.url && url.pathname === '/');
@@ -206,7 +214,7 @@ for (const [auth, library] of [
   test(`${library}: a callback this browser did not start (wrong state), or an IdP error, gives Messenger no code`, async () => {
     const { context, page } = await openAuthDemo(auth);
     await page.getByTestId('sign-in').click(); // the library stores its state; the demo its query
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
     for (const search of ['?code=planted-code-1234&state=not-the-state', '?error=access_denied']) {
       await page.goto(`${demo.url}/auth/callback${search}`);
       await page.getByTestId('sign-in-status').filter({ hasText: 'did not complete' }).waitFor();
