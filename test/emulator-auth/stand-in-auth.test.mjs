@@ -189,3 +189,71 @@ test('Auth.logout revokes, removes the tokens, publishes the logout event; the n
   assert.ok(!mine[0].messages.some((m) => m.text === 'first customer'));
   await context.close();
 });
+
+/** The admin control (same-origin JSON, admin token). */
+const expireTokens = (body, { token = emulator.token, type = 'application/json' } = {}) =>
+  fetch(`${emulator.url}/emulator/auth/expire-tokens`, {
+    method: 'POST',
+    headers: { 'content-type': type, ...(token ? { 'x-emulator-token': token } : {}) },
+    body: JSON.stringify(body),
+  });
+
+test('expire-tokens (JWTs only) forces token/refresh on the next connect; no new code', async () => {
+  const context = await browser.newContext();
+  const user = { sub: 'idp-user-premium' };
+  const { page, calls } = await openPage(context, user);
+  await waitEvent(page, 'Auth.authenticated');
+  await send(page, 'before the control');
+  const first = JSON.parse(await stored(page));
+  const answer = await expireTokens({ subject: user.sub });
+  assert.equal(answer.status, 200);
+  assert.ok((await answer.json()).expired >= 1);
+  // The expired JWT is refused by the Guest API now.
+  assert.equal(
+    (
+      await fetch(`${emulator.url}/api/v2/webdeployments/token/revoke`, {
+        method: 'DELETE',
+        headers: { authorization: `bearer ${first.jwt}` },
+      })
+    ).status,
+    401,
+  );
+  await page.reload();
+  await waitEvent(page, 'Auth.ready');
+  await send(page, 'after the control');
+  const now = JSON.parse(await stored(page));
+  assert.notEqual(now.jwt, first.jwt);
+  assert.equal(now.refreshToken, first.refreshToken);
+  assert.equal(calls.getAuthCode, 1);
+  assert.equal(calls.reAuthenticate, 0);
+  await context.close();
+});
+
+test('expire-tokens with refreshTokens: refresh refused → reAuthenticate → getAuthCode again, same subject', async () => {
+  const context = await browser.newContext();
+  const user = { sub: 'idp-user-standard' };
+  const { page, calls } = await openPage(context, user);
+  await waitEvent(page, 'Auth.authenticated');
+  await send(page, 'before re-auth');
+  const first = JSON.parse(await stored(page));
+  assert.equal((await expireTokens({ subject: user.sub, refreshTokens: true })).status, 200);
+  await page.reload();
+  await waitEvent(page, 'Auth.ready');
+  await send(page, 'after re-auth');
+  assert.equal(calls.reAuthenticate, 1);
+  assert.equal(calls.getAuthCode, 2, 'a new code after reAuthenticate');
+  const now = JSON.parse(await stored(page));
+  assert.notEqual(now.refreshToken, first.refreshToken, 'a new sign-in, new refresh token');
+  const texts = conversationOf(user.sub).flatMap((c) => c.messages.map((m) => m.text));
+  assert.ok(texts.includes('after re-auth'));
+  await context.close();
+});
+
+test('expire-tokens: admin token, JSON and a well-formed body are required', async () => {
+  assert.equal((await expireTokens({}, { token: '' })).status, 401);
+  assert.equal((await expireTokens({}, { type: 'text/plain' })).status, 415);
+  const bad = await expireTokens({ refreshTokens: 'yes' });
+  assert.equal(bad.status, 400);
+  assert.match((await bad.json()).message, /refreshTokens must be true or false/);
+  assert.equal((await expireTokens({ subject: 'nobody-signed-in' })).status, 200);
+});

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { AuthRuntime } from './auth/types';
 import { AGENT_PAGE_CSS, AGENT_PAGE_HEADERS, agentPageHtml } from './agent-page-html';
 import type { DeploymentFaults, EmulatorDeployment, ScriptFaults } from './config';
 import { deploymentConfig, originAllowedFor } from './deployment-config';
@@ -28,6 +29,8 @@ export interface RouteContext {
   readonly assets: { bootstrap: string; agentScript: string };
   setFaults(faults: ScriptFaults & { deploymentId?: string } & DeploymentFaults): void;
   reset(): void;
+  /** The running auth side, or undefined when no deployment has auth on. */
+  readonly auth?: () => AuthRuntime | undefined;
 }
 
 const ID = '([^/]+)';
@@ -214,6 +217,30 @@ export function emulatorRoutes(ctx: RouteContext): Route[] {
           throw new HttpError(400, (error as Error).message);
         }
         json(res, 200, { ok: true });
+      },
+    },
+    {
+      // EMULATOR-ONLY: expire a visitor's tokens now, so tests can force token/refresh (JWTs only)
+      // and reAuthenticate (`refreshTokens: true`). Body `{subject?, refreshTokens?}`.
+      method: 'POST',
+      path: '/emulator/auth/expire-tokens',
+      access: 'admin',
+      token: true,
+      async handle(req, res) {
+        const runtime = ctx.auth?.();
+        if (!runtime)
+          return json(res, 404, { message: 'Authenticated messaging is off on this emulator.' });
+        const body = await readJsonObject(req);
+        const subject = body['subject'];
+        const refreshTokens = body['refreshTokens'];
+        if (subject !== undefined && (typeof subject !== 'string' || !subject))
+          throw new HttpError(
+            400,
+            'subject must be the IdP subject (sub) as a string, or left out for every visitor.',
+          );
+        if (refreshTokens !== undefined && typeof refreshTokens !== 'boolean')
+          throw new HttpError(400, 'refreshTokens must be true or false.');
+        json(res, 200, { expired: runtime.expireTokens({ subject, refreshTokens }) });
       },
     },
     {

@@ -152,6 +152,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       },
       setFaults,
       reset,
+      auth: () => authRuntime,
     }),
   ];
   const policy = {

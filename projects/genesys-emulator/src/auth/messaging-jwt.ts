@@ -15,10 +15,18 @@ export interface IssuedClaims {
   readonly sid: string;
   readonly deploymentId: string;
   readonly externalId: string | undefined;
+  /** The JWT id; the session store keeps it so the admin control can expire the JWT early. */
+  readonly jti?: string;
 }
 
 export type JwtCheck =
-  | { readonly ok: true; readonly sub: string; readonly sid: string; readonly aud: string }
+  | {
+      readonly ok: true;
+      readonly sub: string;
+      readonly sid: string;
+      readonly aud: string;
+      readonly jti: string | undefined;
+    }
   | { readonly ok: false; readonly reason: VerifyFailure };
 
 export function generateMessagingKeys(jose: AuthLibs['jose']): Promise<MessagingKeyPair> {
@@ -59,7 +67,7 @@ export class MessagingJwt {
       .setIssuer(this.issuer)
       .setAudience(claims.deploymentId)
       .setSubject(claims.sub)
-      .setJti(randomUUID())
+      .setJti(claims.jti ?? randomUUID())
       .setIssuedAt(iat)
       .setExpirationTime(iat + this.ttl);
     return jwt.sign(this.keys.privateKey);
@@ -84,7 +92,8 @@ export class MessagingJwt {
         typeof aud !== 'string'
       )
         return { ok: false, reason: 'malformed' };
-      return { ok: true, sub: payload.sub, sid: payload['sid'], aud };
+      const jti = typeof payload.jti === 'string' ? payload.jti : undefined;
+      return { ok: true, sub: payload.sub, sid: payload['sid'], aud, jti };
     } catch (error) {
       return { ok: false, reason: reasonOf(error) };
     }

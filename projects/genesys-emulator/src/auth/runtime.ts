@@ -81,6 +81,7 @@ export async function createAuthRuntime(options: AuthRuntimeOptions): Promise<Au
     refresh: (input) => refreshJwt(deps, input),
     revoke: (input) => revokeSession(deps, input),
     verifyMessagingJwt: (jwt, deploymentId) => verifyJwt(deps, jwt, deploymentId),
+    expireTokens: (filter) => deps.sessions.expire(filter.subject, filter.refreshTokens === true),
     close: () => idp.close(),
   };
 }

@@ -9,8 +9,11 @@ export interface AuthSession {
   readonly sub: string;
   readonly externalId: string | undefined;
   readonly claims: Readonly<Record<string, unknown>>;
-  readonly refreshExpiresAt: number;
+  refreshExpiresAt: number;
   revoked: boolean;
+  /** Ids of the JWTs issued for this session, and those expired early by the admin control. */
+  readonly jtis: Set<string>;
+  readonly expiredJtis: Set<string>;
 }
 
 const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -25,7 +28,7 @@ export class SessionStore {
   ) {}
 
   /** Creates a session and returns it with its refresh token (256 random bits, base64url). */
-  create(init: Omit<AuthSession, 'id' | 'refreshExpiresAt' | 'revoked'>): {
+  create(init: Omit<AuthSession, 'id' | 'refreshExpiresAt' | 'revoked' | 'jtis' | 'expiredJtis'>): {
     session: AuthSession;
     refreshToken: string;
   } {
@@ -34,6 +37,8 @@ export class SessionStore {
       id: randomUUID(),
       refreshExpiresAt: this.now() + this.refreshTtlMs,
       revoked: false,
+      jtis: new Set(),
+      expiredJtis: new Set(),
     };
     const refreshToken = randomBytes(32).toString('base64url');
     this.byId.set(session.id, session);
@@ -53,6 +58,33 @@ export class SessionStore {
 
   get(id: string): AuthSession | undefined {
     return this.byId.get(id);
+  }
+
+  /** Records a JWT issued for the session (its `jti`). */
+  issued(id: string, jti: string): void {
+    this.byId.get(id)?.jtis.add(jti);
+  }
+
+  /** Whether the admin control expired this JWT early. */
+  expiredEarly(session: AuthSession, jti: string | undefined): boolean {
+    return jti !== undefined && session.expiredJtis.has(jti);
+  }
+
+  /**
+   * EMULATOR-ONLY admin control: every JWT issued so far to the live sessions (of `sub` when given)
+   * counts as expired now; with `refreshTokens` their refresh tokens expire too. Returns how many
+   * sessions it touched.
+   */
+  expire(sub: string | undefined, refreshTokens: boolean): number {
+    let count = 0;
+    for (const session of this.byId.values()) {
+      if (session.revoked || (sub !== undefined && session.sub !== sub)) continue;
+      for (const jti of session.jtis) session.expiredJtis.add(jti);
+      session.jtis.clear();
+      if (refreshTokens) session.refreshExpiresAt = this.now();
+      count++;
+    }
+    return count;
   }
 
   /** Revokes the session: its refresh token and every JWT issued for it stop working. */

@@ -2,6 +2,7 @@
 // route table, plus the JWT check guest-api runs on configureAuthenticatedSession. Paths and bodies:
 // reference §4a (GO Webdeploymentsoauthrequestparameters / Webdeploymentsauthorizationresponse /
 // Webdeploymentsrefreshjwtrequest; MT AuthJwtRequest.kt, AuthJwt.kt; JS v212 WebDeploymentsApi.md).
+import { randomUUID } from 'node:crypto';
 import type { CodeExchanger } from './code-exchange';
 import { header, httpError, isRecord, stringField } from './http-errors';
 import type { MessagingJwt } from './messaging-jwt';
@@ -120,7 +121,15 @@ export async function exchangeCode(deps: TokenDeps, input: AuthHttpInput): Promi
     externalId,
     claims,
   });
-  const jwt = await deps.jwt.issue({ sub: session.sub, sid: session.id, deploymentId, externalId });
+  const jti = randomUUID();
+  const jwt = await deps.jwt.issue({
+    sub: session.sub,
+    sid: session.id,
+    deploymentId,
+    externalId,
+    jti,
+  });
+  deps.sessions.issued(session.id, jti);
   deps.log('auth: code exchanged for a web-messaging JWT');
   return { status: 200, body: { jwt, refreshToken } };
 }
@@ -149,12 +158,15 @@ export async function refreshJwt(deps: TokenDeps, input: AuthHttpInput): Promise
       400,
       'deploymentId does not match the deployment the refresh token was issued for.',
     );
+  const jti = randomUUID();
   const jwt = await deps.jwt.issue({
     sub: session.sub,
     sid: session.id,
     deploymentId: session.deploymentId,
     externalId: session.externalId,
+    jti,
   });
+  deps.sessions.issued(session.id, jti);
   return { status: 200, body: { jwt } };
 }
 
@@ -176,6 +188,8 @@ export async function revokeSession(
   const session = deps.sessions.get(checked.sid);
   if (!session || session.revoked)
     return httpError(401, 'The authenticated session is already signed out.');
+  if (deps.sessions.expiredEarly(session, checked.jti))
+    return httpError(401, 'The web-messaging JWT is not valid (expired): refresh it and retry.');
   deps.sessions.revoke(session.id);
   deps.log('auth: session revoked');
   return { status: 204, body: undefined, sessionId: session.id };
@@ -192,6 +206,7 @@ export async function verifyJwt(
   const session = deps.sessions.get(checked.sid);
   if (!session || session.revoked || session.sub !== checked.sub)
     return { ok: false, reason: 'revoked' };
+  if (deps.sessions.expiredEarly(session, checked.jti)) return { ok: false, reason: 'expired' };
   return {
     ok: true,
     sub: session.sub,

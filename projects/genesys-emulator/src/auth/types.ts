@@ -96,5 +96,10 @@ export interface AuthRuntime {
   revoke(input: AuthHttpInput): Promise<AuthHttpResult>;
   /** For guest-api's configureAuthenticatedSession `data.code`. */
   verifyMessagingJwt(jwt: string, deploymentId: string): Promise<VerifyResult>;
+  /**
+   * EMULATOR-ONLY (`POST /emulator/auth/expire-tokens`): the JWTs issued so far (of `subject` when
+   * given) expire now, and with `refreshTokens` their refresh tokens too. Returns the sessions touched.
+   */
+  expireTokens(filter: { readonly subject?: string; readonly refreshTokens?: boolean }): number;
   close(): Promise<void>;
 }
