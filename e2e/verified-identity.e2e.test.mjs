@@ -152,7 +152,10 @@ for (const [auth, library] of [
     const { context, page, problems, query } = await openAuthDemo(auth);
     await signIn(page, /Pat Premium/);
     // Back on the demo with its own query; no code left in the address bar or the history.
-    assert.equal(new URL(page.url()).search, `?${query}`);
+    assert.deepEqual(
+      Object.fromEntries(new URL(page.url()).searchParams),
+      Object.fromEntries(query),
+    );
 
     const answer = await askForCode(page);
     assert.deepEqual(Object.keys(answer).sort(), [
@@ -244,4 +247,136 @@ test('without ?auth= the demo shows no sign-in and registers no AuthProvider', a
   );
   assert.equal(queued, false);
   await context.close();
+});
+
+// ---- With the stand-in Messenger's Auth plugin (AuthProvider getAuthCode -> JWT exchange ->
+// configureAuthenticatedSession, refresh, Auth.logout): the whole chat, verified end to end.
+
+const bubble = (page, text) =>
+  page.locator('#genesys-emulator-messenger [role="log"] > div', { hasText: text });
+
+async function say(page, text) {
+  const input = page.getByRole('textbox', { name: 'Type a message' });
+  await input.fill(text);
+  await input.press('Enter');
+  await bubble(page, text).waitFor();
+}
+
+/** Chat as a row of the customer table (its Chat button), then say something. */
+async function chatAs(page, crmId, text) {
+  await page.locator(`tr[data-customer="${crmId}"] button`).click();
+  await page
+    .locator(`tr[data-customer="${crmId}"] + tr.outcome`)
+    .filter({ hasText: 'Chat open' })
+    .waitFor({ timeout: 15_000 });
+  await say(page, text);
+}
+
+async function verifiedPanel(page, queue) {
+  await page.getByTestId('verified-queue').filter({ hasText: queue }).waitFor({ timeout: 15_000 });
+  const text = async (id) => (await page.getByTestId(id).textContent()).trim();
+  return {
+    subject: await text('verified-subject'),
+    crmId: await text('verified-crm-id'),
+    claimedId: await text('claimed-crm-id'),
+    claimedTier: await text('claimed-tier'),
+    flagged: (await page.getByTestId('claim-mismatch').count()) > 0,
+  };
+}
+
+for (const [auth, library] of [
+  ['oidc', 'angular-auth-oidc-client'],
+  ['oauth2-oidc', 'angular-oauth2-oidc'],
+]) {
+  test(`${library}: a verified chat, signed in as Pat Premium, chatting as Ada routes to Premium Support`, async () => {
+    const { context, page, problems } = await openAuthDemo(auth);
+    await signIn(page, /Pat Premium/);
+    await chatAs(page, 'CRM-12345-XYZ', 'Hello, Ada here about my renewal');
+    await page.getByTestId('auth-state').filter({ hasText: 'authenticated' }).waitFor();
+    assert.deepEqual(await verifiedPanel(page, 'Premium Support'), {
+      subject: 'idp-user-premium',
+      crmId: 'CRM-12345-XYZ',
+      claimedId: 'CRM-12345-XYZ',
+      claimedTier: 'premium',
+      flagged: false,
+    });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("a forged claim: signed in as Sam Standard, claiming Eve's id and premium is flagged, not premium", async () => {
+  const { context, page } = await openAuthDemo('oidc');
+  await signIn(page, /Sam Standard/);
+  await page.getByTestId('forge').click();
+  const view = await verifiedPanel(page, 'Verification Mismatch');
+  assert.deepEqual(view, {
+    subject: 'idp-user-standard',
+    crmId: 'CRM-20002-BCA',
+    claimedId: 'CRM-50005-EFI',
+    claimedTier: 'premium',
+    flagged: true,
+  });
+  const queues = emulator.conversations().map((c) => c.queueName);
+  assert.ok(queues.includes('Verification Mismatch'));
+  await context.close();
+});
+
+test('logout: the Messenger tokens and the IdP session go; the next visitor inherits nothing', async () => {
+  const { context, page } = await openAuthDemo('oidc');
+  await signIn(page, /Pat Premium/);
+  await chatAs(page, 'CRM-12345-XYZ', 'Pat says: my secret renewal question');
+  await verifiedPanel(page, 'Premium Support');
+  const tokensInStorage = () =>
+    page.evaluate(() =>
+      [localStorage, sessionStorage].flatMap((store) =>
+        Object.keys(store).filter((k) => /eyJ[\w-]+\.[\w-]+\./.test(store.getItem(k) ?? '')),
+      ),
+    );
+  assert.ok((await tokensInStorage()).length > 0, 'Messenger kept its JWT in the page storage');
+  await page.getByTestId('sign-out').click();
+  // The IdP's own sign-out page, then back to the demo.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL((url) => url.origin === demo.url && url.pathname === '/');
+  await page.getByTestId('sign-in-status').filter({ hasText: 'Not signed in' }).waitFor();
+  assert.deepEqual(await tokensInStorage(), [], 'no JWT left in localStorage or sessionStorage');
+  // The next visitor at this browser: the IdP asks who it is (its session is gone).
+  await page.getByTestId('sign-in').click();
+  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+  await page.getByLabel(/Sam Standard/).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.origin === demo.url && url.pathname === '/');
+  await chatAs(page, 'CRM-20002-BCA', 'Sam here');
+  const view = await verifiedPanel(page, 'Known Customers');
+  assert.equal(view.subject, 'idp-user-standard');
+  assert.equal(await bubble(page, 'secret renewal').count(), 0, "no line of Pat's transcript");
+  await context.close();
+});
+
+test('an expired web-messaging JWT is refreshed with the refresh token, without a new sign-in', async () => {
+  const shortLived = await startAuthEmulator({ jwtTtlSeconds: 2 });
+  const { context, page } = await openAuthDemo('oidc', shortLived);
+  try {
+    await signIn(page, /Pat Premium/);
+    await chatAs(page, 'CRM-12345-XYZ', 'Before the token expires');
+    await verifiedPanel(page, 'Premium Support');
+    const refreshes = [];
+    const signIns = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/v2/webdeployments/token/refresh')) refreshes.push(r.url());
+      if (r.url().startsWith(`${shortLived.auth.issuer}/auth?`)) signIns.push(r.url());
+    });
+    await new Promise((r) => setTimeout(r, 3_000)); // the JWT is now expired
+    await page.reload();
+    await page.getByTestId('status').waitFor();
+    await chatAs(page, 'CRM-12345-XYZ', 'After the token expired');
+    await page.getByTestId('auth-state').filter({ hasText: 'authenticated' }).waitFor();
+    assert.ok(refreshes.length >= 1, 'Messenger refreshed the JWT');
+    assert.deepEqual(signIns, [], 'no new sign-in at the IdP');
+    const view = await verifiedPanel(page, 'Premium Support');
+    assert.equal(view.subject, 'idp-user-premium');
+  } finally {
+    await context.close();
+    await shortLived.close();
+  }
 });
