@@ -14,6 +14,7 @@ const shared = {
     '^ngx-genesys-chat/testing$': '<rootDir>/testing/src/public-api.ts',
     '^ngx-genesys-chat/testing/harness$': '<rootDir>/testing/harness/src/public-api.ts',
     '^ngx-genesys-chat/messaging-widget$': '<rootDir>/messaging-widget/src/public-api.ts',
+    '^ngx-genesys-chat/router$': '<rootDir>/router/src/public-api.ts',
   },
 };
 
@@ -34,6 +35,7 @@ module.exports = {
         '<rootDir>/src/**/service/*.spec.ts',
         '<rootDir>/testing/**/*.spec.ts',
         '<rootDir>/messaging-widget/**/*.spec.ts',
+        '<rootDir>/router/**/*.spec.ts',
       ],
       // The model-based run drives no Angular code; once (zoneless) is enough for its 10,000 runs.
       testPathIgnorePatterns: ['/node_modules/', 'attribute-sync\\.model\\.spec\\.ts$'],

@@ -20,6 +20,7 @@ export async function buildServerBundle(outfile = resolve(root, 'out-tsc/ssr/mai
     // The demo consumes the built library, exactly as an app would.
     alias: {
       'ngx-genesys-chat': resolve(root, 'dist/ngx-genesys-chat/fesm2022/ngx-genesys-chat.mjs'),
+      'ngx-genesys-chat/router': resolve(root, 'dist/ngx-genesys-chat/fesm2022/ngx-genesys-chat-router.mjs'),
     },
     logLevel: 'warning',
   });

@@ -51,6 +51,12 @@ export {
   type AuthenticatedMessagingOptions,
 } from './lib/auth/with-authenticated-messaging';
 export { GenesysChatAuth } from './lib/auth/genesys-chat-auth';
+export { withChatTelemetry } from './lib/telemetry/with-chat-telemetry';
+export type {
+  GenesysChatOperation,
+  GenesysChatTelemetryEvent,
+  GenesysChatTelemetryHandler,
+} from './lib/telemetry/telemetry-types';
 export {
   GENESYS_AUTH_CODE_SOURCE,
   type GenesysAuthCode,

@@ -9,6 +9,7 @@ import {
   ɵGENESYS_LOADER as GENESYS_LOADER,
   GenesysChatError,
   type GenesysChatConfig,
+  type GenesysChatFeature,
   type ɵGenesysLoader as GenesysLoader,
   type ɵGenesysWindow as GenesysWindow,
   type ResolvedGenesysChatConfig,
@@ -25,6 +26,11 @@ export interface GenesysChatTestingOptions {
   config?: Partial<GenesysChatConfig>;
   /** Publish the ready events as soon as Messenger "loads". Default true; set false to drive readiness with `emitReady()`. */
   autoReady?: boolean;
+  /**
+   * Features of `provideGenesysChat()` to test with the fake, e.g. `[withRouterContext()]` or
+   * `[withChatTelemetry(handler)]`.
+   */
+  features?: readonly GenesysChatFeature[];
 }
 
 /** The deployment id the testing providers use unless told otherwise. */
@@ -81,7 +87,7 @@ export function provideGenesysChatTesting(
     provideEnvironmentInitializer(() =>
       ɵresetGenesysPage(inject(DOCUMENT).defaultView as GenesysWindow),
     ),
-    provideGenesysChat(config),
+    provideGenesysChat(config, ...(options.features ?? [])),
     { provide: ɵGENESYS_CHAT_PENDING_TASKS, useValue: true },
     {
       provide: FakeGenesys,

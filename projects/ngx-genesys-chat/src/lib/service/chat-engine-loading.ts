@@ -50,6 +50,11 @@ export class ChatEngineLoading {
     return defer(() => this.engine()).pipe(switchMap(pick));
   }
 
+  /** Runs `run` on the engine only if it is loaded or loading: never loads it. */
+  ifLoaded(run: (engine: ChatEngine) => void): void {
+    this.engineLoad?.then(run, () => undefined);
+  }
+
   /** Runs `run` on the engine, as one pending task. */
   withEngine<T>(run: (engine: ChatEngine) => Promise<T>): Promise<T> {
     return this.track(async () => run(await this.engine()));

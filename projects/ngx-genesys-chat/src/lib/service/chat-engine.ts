@@ -37,6 +37,8 @@ export interface ChatEngine {
   showLauncher?(): Promise<void>;
   /** See `GenesysChatService.hideLauncher()`. */
   hideLauncher?(): Promise<void>;
+  /** Page context beside the customer's attributes (`withRouterContext()`); never loads Messenger. */
+  setContext?(attributes: GenesysAttributes): void;
 }
 
 /** What an engine needs from the service that owns the status. */
@@ -49,4 +51,6 @@ export interface ChatEngineHost {
   setOpen(open: boolean): void;
   /** The unread count changed (`unreadCount`). */
   setUnread(count: number): void;
+  /** The page context set before the engine loaded. */
+  context?(): GenesysAttributes;
 }

@@ -1,5 +1,6 @@
 import { signal } from '@angular/core';
 import { BehaviorSubject } from 'rxjs';
+import type { GenesysAttributes } from '../attributes/crm-customer';
 import type { ChatEngineHost } from './chat-engine';
 import type { GenesysChatStatus } from './genesys-chat-types';
 
@@ -14,6 +15,8 @@ export class ChatServiceState {
   readonly open = signal(false);
   readonly unread = signal(0);
   readonly unread$ = new BehaviorSubject<number>(0);
+  /** The latest page context (`withRouterContext()`), kept until the engine loads. */
+  context: GenesysAttributes = {};
   private dead = false;
 
   /** The engine's view of this state. */
@@ -26,6 +29,7 @@ export class ChatServiceState {
       this.unread.set(count);
       this.unread$.next(count);
     },
+    context: () => this.context,
   };
 
   /** Whether the app was destroyed. */

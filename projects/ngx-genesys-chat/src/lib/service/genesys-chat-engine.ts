@@ -11,6 +11,7 @@ import type { GenesysChatError } from '../errors/genesys-chat-error';
 import { GenesysScriptLoader } from '../messenger/genesys-script-loader';
 import { GENESYS_LOADER } from '../messenger/genesys-loader';
 import { AttributeSync } from './attribute-sync';
+import { ContextAttributes } from './context-attributes';
 import type { ChatEngine, ChatEngineHost } from './chat-engine';
 import { recordCspViolations, type CspViolation } from './csp-violations';
 import { checkedCustomer, checkedMerge, startKey } from './chat-input';
@@ -56,6 +57,9 @@ export class GenesysChatEngine implements ChatEngine {
   );
   private readonly identity: IdentityStore | null;
   private readonly sync: AttributeSync;
+  private readonly context: ContextAttributes;
+  /** A route that arrived during a start or a load is written once it settles. */
+  private readonly flushContext = () => this.context.flush();
   private panel: PanelState | null = null;
   private readonly channel = new MessengerChannel({
     zone: this.zone,
@@ -74,7 +78,7 @@ export class GenesysChatEngine implements ChatEngine {
     hasSeen: (name) => this.channel.hasSeen(name),
     onDestroy: (teardown) => this.register(teardown),
     loading: () => this.status.set('loading'),
-    ready: () => this.status.ready(),
+    ready: () => (this.status.ready(), this.context.flush()),
     failed: (error) => this.loadFailed(error),
   });
 
@@ -102,7 +106,13 @@ export class GenesysChatEngine implements ChatEngine {
       config && this.identity ? this.identity.restore(config) : null,
       false,
     );
+    this.context = new ContextAttributes({
+      sync: this.sync,
+      messengerLoaded: () => this.readiness.loaded,
+      check: (attributes) => checkedMerge(attributes, this.configs.get()),
+    });
     if (!this.isBrowser) return;
+    this.context.set(host.context?.() ?? {});
     this.teardowns.add(
       this.zone.runOutsideAngular(() => recordCspViolations(this.document, this.cspViolations)),
     );
@@ -128,9 +138,12 @@ export class GenesysChatEngine implements ChatEngine {
     const config = this.configs.get();
     const attributes = checkedCustomer(customer, options, config);
     const message = options?.message;
-    const started = this.sync.startChat(attributes, startKey(attributes, message), (snapshot) =>
-      this.openFor(snapshot, message, config),
+    const started = this.sync.startChat(
+      this.context.under(attributes),
+      startKey(attributes, message),
+      (snapshot) => this.openFor(snapshot, message, config),
     );
+    started.then(this.flushContext, this.flushContext);
     return this.status.track(started, this.readiness.loaded);
   }
 
@@ -166,7 +179,13 @@ export class GenesysChatEngine implements ChatEngine {
     const config = this.configs.get();
     const attributes = checkedCustomer(customer, undefined, config);
     this.identity?.save(attributes);
-    return this.sync.identify(attributes);
+    const identified = this.sync.identify(this.context.under(attributes));
+    identified.then(this.flushContext, this.flushContext);
+    return identified;
+  }
+
+  setContext(attributes: GenesysAttributes): void {
+    this.context.set(attributes);
   }
 
   async clearIdentity(options?: ClearIdentityOptions): Promise<void> {
