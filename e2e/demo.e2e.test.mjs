@@ -42,6 +42,7 @@ test('premium customer: attributes reach the conversation and routing picks Prem
       crmCustomerId: 'CRM-12345-XYZ',
       customerTier: 'premium',
       source: 'web-portal',
+      pageRoute: '/',
     });
     assert.equal(acd.queueName, 'Premium Support');
     await demo.page.screenshot({ path: join(artifactsDir(), 'demo.png') });
@@ -62,6 +63,7 @@ test('standard customer: attributes are right and the rules give Known Customers
       crmCustomerId: 'CRM-20002-BCA',
       customerTier: 'standard',
       source: 'web-portal',
+      pageRoute: '/',
     });
     assert.equal(acd.queueName, 'Known Customers');
     await assertClean(demo);

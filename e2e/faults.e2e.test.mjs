@@ -8,7 +8,12 @@ import assert from 'node:assert/strict';
 import { DEPLOYMENT, launchBrowser, openDemo, readConversation } from './harness.mjs';
 
 const ADA = 'CRM-12345-XYZ';
-const ADA_ATTRIBUTES = { crmCustomerId: ADA, customerTier: 'premium', source: 'web-portal' };
+const ADA_ATTRIBUTES = {
+  crmCustomerId: ADA,
+  customerTier: 'premium',
+  source: 'web-portal',
+  pageRoute: '/',
+};
 
 let browser;
 before(async () => {
@@ -455,13 +460,18 @@ scenario(
       crmCustomerId: 'CRM-50005-EFI',
       customerTier: 'premium',
       source: 'web-portal',
+      pageRoute: '/',
     });
     const count = (name) =>
       demo.page.evaluate(
         (n) => window.genesysEmulator.commands.filter((c) => c.name === n).length,
         name,
       );
-    assert.equal(await count('Messenger.open'), 1, 'superseded starts open nothing; only the last one opens Messenger');
+    assert.equal(
+      await count('Messenger.open'),
+      1,
+      'superseded starts open nothing; only the last one opens Messenger',
+    );
     // Superseded starts never write their attributes either: one write, for the last customer.
     assert.equal(await count('Database.set'), 1, 'only the last customer is written to Messenger');
     assert.equal(demo.emulator.conversations().length, 1);

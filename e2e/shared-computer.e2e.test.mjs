@@ -117,12 +117,13 @@ async function bSeesNothingOfA(demo, aConversation) {
     crmCustomerId: B.id,
     customerTier: B.tier,
     source: 'web-portal',
+    pageRoute: '/',
   });
   const aNow = conversations.find((c) => c.id === aConversation.id);
   assert.equal(aNow.state, 'disconnected', "A's conversation was ended on the server");
   assert.deepEqual(
     aNow.attributes,
-    { crmCustomerId: A.id, customerTier: A.tier, source: 'web-portal' },
+    { crmCustomerId: A.id, customerTier: A.tier, source: 'web-portal', pageRoute: '/' },
     "B's attributes never reached A's conversation",
   );
 }
@@ -328,6 +329,7 @@ test("deployment without conversation clear: logout reports notAllowed, A's conv
       crmCustomerId: B.id,
       customerTier: B.tier,
       source: 'web-portal',
+      pageRoute: '/',
     });
     // The library's development-mode warning names the setting; the demo is a production build.
     await assertClean(demo);

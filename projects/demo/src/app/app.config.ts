@@ -1,6 +1,8 @@
 import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideClientHydration } from '@angular/platform-browser';
-import { provideGenesysChat } from 'ngx-genesys-chat';
+import { provideRouter } from '@angular/router';
+import { provideGenesysChat, withChatTelemetry } from 'ngx-genesys-chat';
+import { withRouterContext } from 'ngx-genesys-chat/router';
 import { EMULATOR_URL, demoSettings } from './demo-settings';
 import { demoAuth } from './auth/demo-auth';
 import { demoQuery } from './auth/demo-query';
@@ -18,7 +20,15 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     // The page may come server-rendered (tests/ssr); hydration keeps its DOM.
     provideClientHydration(),
-    provideGenesysChat(settings.chat, ...auth.features),
+    // One page with in-page routes (the help links): the route rides as the pageRoute attribute.
+    provideRouter([{ path: '**', children: [] }]),
+    provideGenesysChat(
+      settings.chat,
+      withRouterContext(),
+      // The host's own monitoring would go here; the demo writes codes and durations to the console.
+      withChatTelemetry((event) => console.info('[chat telemetry]', JSON.stringify(event))),
+      ...auth.features,
+    ),
     ...auth.providers,
     { provide: EMULATOR_URL, useValue: settings.emulatorUrl },
   ],

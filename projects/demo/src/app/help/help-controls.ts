@@ -1,13 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { GenesysChatService, isGenesysChatError } from 'ngx-genesys-chat';
 
 /**
  * A help page's controls, with no customer: `open()` and `close()` the panel, and
  * `showLauncher()` / `hideLauncher()` for a deployment whose launcher visibility is *On Demand*
- * (the demo deployment's). `isOpen` follows `Conversations.opened` / `closed`.
+ * (the demo deployment's). `isOpen` follows `Conversations.opened` / `closed`. The Returns link is
+ * an in-page route: `withRouterContext()` sends its path (never the query) as `pageRoute`.
  */
 @Component({
   selector: 'demo-help-controls',
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host {
@@ -28,6 +31,9 @@ import { GenesysChatService, isGenesysChatError } from 'ngx-genesys-chat';
     <button type="button" data-testid="launcher-hide" (click)="run(chat.hideLauncher())">
       Hide launcher
     </button>
+    <a routerLink="/help/returns" [queryParams]="{ order: 'ORD-981' }" data-testid="route-returns"
+      >Returns help</a
+    >
     <span data-testid="is-open">Panel: {{ chat.isOpen() ? 'open' : 'closed' }}</span>
     @if (problem()) {
       <span role="alert" data-testid="help-error">{{ problem() }}</span>
