@@ -380,3 +380,27 @@ test('an expired web-messaging JWT is refreshed with the refresh token, without 
     await shortLived.close();
   }
 });
+
+test('refresh token refused too: Messenger asks reAuthenticate, the adapter signs in again at the IdP', async () => {
+  const { context, page } = await openAuthDemo('oidc');
+  await signIn(page, /Pat Premium/);
+  await chatAs(page, 'CRM-12345-XYZ', 'Before both tokens are revoked');
+  await verifiedPanel(page, 'Premium Support');
+  const expired = await fetch(`${emulator.url}/emulator/auth/expire-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Emulator-Token': emulator.token },
+    body: JSON.stringify({ subject: 'idp-user-premium', refreshTokens: true }),
+  });
+  assert.equal(expired.status, 200);
+  const authorize = page.waitForRequest((r) => r.url().startsWith(`${emulator.auth.issuer}/auth?`));
+  await page.reload();
+  await page.getByTestId('status').waitFor();
+  await page.locator('tr[data-customer="CRM-12345-XYZ"] button').click();
+  // reAuthenticate: the library builds a new authorization request; the IdP session answers at once.
+  assert.equal(new URL((await authorize).url()).searchParams.get('code_challenge_method'), 'S256');
+  await page.waitForURL((url) => url.origin === demo.url && url.pathname === '/');
+  await chatAs(page, 'CRM-12345-XYZ', 'After signing in again');
+  await page.getByTestId('auth-state').filter({ hasText: 'authenticated' }).waitFor();
+  assert.equal((await verifiedPanel(page, 'Premium Support')).subject, 'idp-user-premium');
+  await context.close();
+});
