@@ -33,7 +33,7 @@ function watch(page) {
 test('sign in as the second test user in Chromium, then exchange the code Genesys-side', async () => {
   const page = await browser.newPage();
   const problems = watch(page);
-  const { verifier, challenge } = pkce();
+  const { verifier, challenge } = await pkce();
   const url = authorizeUrl(ctx.runtime, { challenge, nonce: 'browser-nonce' });
   url.searchParams.set('redirect_uri', redirectUri);
   await page.goto(url.href);

@@ -1,10 +1,11 @@
 // Shared helpers for the emulator-auth tests: load the compiled auth side from dist (built by
 // build:emulator), drive the IdP's authorization-code-with-PKCE flow with plain fetch, and record
 // every log line so tests can prove no secret leaks into one.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import * as oauth from 'oauth4webapi';
 
 export const DIST_AUTH = resolve(import.meta.dirname, '../../dist/genesys-emulator/auth/index.js');
 if (!existsSync(DIST_AUTH))
@@ -49,10 +50,13 @@ export async function startRuntime(overrides = {}) {
   return { runtime, lines, clock };
 }
 
-/** RFC 7636 values for the test's own authorization request (the IdP and Genesys side check them). */
-export function pkce() {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
+/**
+ * RFC 7636 values for the test's own authorization request (the IdP and Genesys side check them),
+ * from oauth4webapi (panva), never hand-rolled.
+ */
+export async function pkce() {
+  const verifier = oauth.generateRandomCodeVerifier();
+  const challenge = await oauth.calculatePKCECodeChallenge(verifier);
   return { verifier, challenge };
 }
 
@@ -127,7 +131,7 @@ export async function signIn(
 
 /** Sign in with PKCE and a nonce; return what the page would hand Messenger's getAuthCode. */
 export async function authCode(runtime, sub) {
-  const { verifier, challenge } = pkce();
+  const { verifier, challenge } = await pkce();
   const nonce = randomBytes(12).toString('base64url');
   const { callback } = await signIn(runtime, { sub, challenge, nonce });
   const code = callback.searchParams.get('code');

@@ -13,7 +13,7 @@ before(async () => {
   try {
     ctx = await startRuntime();
     // One full sign-in so the lazily called defaults (findAccount, ttl.*, pages) have run.
-    await signIn(ctx.runtime, { challenge: pkce().challenge });
+    await signIn(ctx.runtime, { challenge: (await pkce()).challenge });
   } finally {
     Object.assign(console, { warn, info });
   }
@@ -21,7 +21,7 @@ before(async () => {
 after(() => ctx?.runtime.close());
 
 async function openSignIn(jar = new Jar()) {
-  const start = await jar.fetch(authorizeUrl(ctx.runtime, { challenge: pkce().challenge }));
+  const start = await jar.fetch(authorizeUrl(ctx.runtime, { challenge: (await pkce()).challenge }));
   assert.equal(start.status, 303);
   const location = new URL(start.headers.get('location'), ctx.runtime.issuer);
   assert.match(location.pathname, /^\/interaction\//);
@@ -81,9 +81,9 @@ test('an interaction without its cookie is refused (no sign-in from another brow
 
 test('sign-out (end_session) ends the IdP session: the next authorize asks to sign in again', async () => {
   const jar = new Jar();
-  await signIn(ctx.runtime, { jar, challenge: pkce().challenge });
+  await signIn(ctx.runtime, { jar, challenge: (await pkce()).challenge });
   // Signed in: a new authorize goes straight back to the redirect URI with a code.
-  const again = await jar.fetch(authorizeUrl(ctx.runtime, { challenge: pkce().challenge }));
+  const again = await jar.fetch(authorizeUrl(ctx.runtime, { challenge: (await pkce()).challenge }));
   let hop = new URL(again.headers.get('location'), ctx.runtime.issuer);
   for (let i = 0; i < 3 && !hop.href.startsWith(REDIRECT_URI); i++)
     hop = new URL((await jar.fetch(hop)).headers.get('location'), ctx.runtime.issuer);
@@ -107,7 +107,7 @@ test('sign-out (end_session) ends the IdP session: the next authorize asks to si
   assert.equal(done.status, 303);
   assert.ok(done.headers.get('location').startsWith(REDIRECT_URI));
 
-  const after = await jar.fetch(authorizeUrl(ctx.runtime, { challenge: pkce().challenge }));
+  const after = await jar.fetch(authorizeUrl(ctx.runtime, { challenge: (await pkce()).challenge }));
   assert.match(
     new URL(after.headers.get('location'), ctx.runtime.issuer).pathname,
     /^\/interaction\//,
