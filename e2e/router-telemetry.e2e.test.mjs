@@ -2,7 +2,7 @@
 // Chromium against the emulator. The demo's Returns link is an in-page route with a query string.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openDemo, readConversation } from './harness.mjs';
+import { DEPLOYMENT, launchBrowser, openDemo, readConversation } from './harness.mjs';
 
 const PREMIUM = 'CRM-12345-XYZ';
 
@@ -84,5 +84,43 @@ test('after the chat is open, a navigation updates the conversation’s pageRout
     assert.equal(customer.attributes.crmCustomerId, PREMIUM);
   } finally {
     await demo.close();
+  }
+});
+
+test('pageView: on a deployment with journey events on, a later navigation is one Journey.pageview without its query; with them off, none', async () => {
+  const pageViews = (demo) =>
+    demo.page.evaluate(
+      () => window.genesysEmulator.commands.filter((c) => c.name === 'Journey.pageview').length,
+    );
+  for (const journeyEvents of [true, false]) {
+    const demo = await openDemo(browser, {
+      emulatorOptions: {
+        deployments: [{ id: DEPLOYMENT, allowedDomains: ['127.0.0.1'], journeyEvents }],
+      },
+    });
+    try {
+      await demo.chatButton(PREMIUM).click();
+      await demo.outcome(PREMIUM).filter({ hasText: 'Chat open' }).waitFor({ timeout: 10_000 });
+      assert.equal(await pageViews(demo), 0, 'the page load is not sent');
+      await demo.page.getByTestId('route-returns').click();
+      await demo.page.waitForURL(/\/help\/returns/);
+      if (journeyEvents) {
+        await demo.page.waitForFunction(() =>
+          window.genesysEmulator.commands.some((c) => c.name === 'Journey.pageview'),
+        );
+        assert.equal(await pageViews(demo), 1);
+        const [view] = await demo.page.evaluate(() => window.genesysEmulator.pageViews);
+        assert.equal(new URL(view.pageLocation).pathname, '/help/returns');
+        assert.ok(!view.pageLocation.includes('ORD-981'), 'no query string');
+        assert.equal(typeof view.pageTitle, 'string');
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.equal(await pageViews(demo), 0);
+      }
+      assert.deepEqual(demo.problems.pageErrors, []);
+      assert.deepEqual(demo.problems.consoleErrors, []);
+    } finally {
+      await demo.close();
+    }
   }
 });

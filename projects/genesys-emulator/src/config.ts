@@ -54,6 +54,8 @@ export interface EmulatorDeployment {
    * `Launcher.show`, `Off` never.
    */
   launcherVisibility?: 'On' | 'Off' | 'OnDemand';
+  /** `journeyEvents.enabled` (MT DeploymentConfig): the stand-in accepts `Journey.pageview`. Default false. */
+  journeyEvents?: boolean;
   faults?: DeploymentFaults;
 }
 

@@ -31,7 +31,7 @@ export function deploymentConfig(d: EmulatorDeployment, emulatorUrl: string) {
       launcherButton: { visibility: d.launcherVisibility ?? 'OnDemand' },
       fileUpload: { enableAttachments: false, modes: [] },
     },
-    journeyEvents: { enabled: false },
+    journeyEvents: { enabled: d.journeyEvents === true },
     // MT DeploymentConfig `auth`; Messenger reads it to decide whether to run its Auth plugin.
     auth: {
       enabled: d.auth?.enabled === true,

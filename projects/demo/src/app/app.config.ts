@@ -24,7 +24,8 @@ export const appConfig: ApplicationConfig = {
     provideRouter([{ path: '**', children: [] }]),
     provideGenesysChat(
       settings.chat,
-      withRouterContext(),
+      // pageView: route changes are journey page views where the deployment has journey events on.
+      withRouterContext({ pageView: true }),
       // The host's own monitoring would go here; the demo writes codes and durations to the console.
       withChatTelemetry((event) => console.info('[chat telemetry]', JSON.stringify(event))),
       ...auth.features,

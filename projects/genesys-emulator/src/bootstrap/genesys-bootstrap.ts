@@ -55,6 +55,7 @@ import { createVisitorStore } from './visitor-store';
     commands: [] as { name: string; at: number }[],
     subscriptions: 0,
     restore: 'pending' as RestoreState,
+    pageViews: [] as Record<string, unknown>[],
   };
   Object.defineProperty(window, 'genesysEmulator', { value: record, configurable: true });
   const published = new Map<string, Envelope>();
@@ -142,6 +143,14 @@ import { createVisitorStore } from './visitor-store';
       ui?.hide();
       publish('Messenger.closed');
       panel(false);
+      return {};
+    },
+    // Page views are only recorded (window.genesysEmulator.commands); no journey is emulated.
+    'Journey.pageview': async (payload) => {
+      const journey = (deploymentConfig as { journeyEvents?: { enabled?: boolean } } | null)
+        ?.journeyEvents;
+      if (!journey?.enabled) throw 'Journey events are not enabled on this deployment';
+      record.pageViews.push({ ...payload });
       return {};
     },
     'Launcher.show': async () => {

@@ -130,4 +130,46 @@ describe('withRouterContext', () => {
     await flush();
     expect(genesys.commands.length).toBe(count);
   });
+
+  describe('pageView', () => {
+    const views = (genesys: FakeGenesys) =>
+      genesys.commands.filter((c) => c.name === 'Journey.pageview').map((c) => c.payload);
+
+    it('records each later navigation where journey events are on, without query or fragment; not the first', async () => {
+      const { router, chat, genesys } = setup({ throttleMs: 0, pageView: true });
+      genesys.journeyEventsEnabled = true;
+      await router.navigateByUrl('/');
+      await chat.startChat(CUSTOMER);
+      await router.navigateByUrl('/orders/42?email=ada@example.com#x');
+      await flush();
+      await flush();
+      expect(views(genesys)).toEqual([
+        { pageTitle: expect.any(String), pageLocation: `${location.origin}/orders/42` },
+      ]);
+    });
+
+    it('sends no page view where the deployment has journey events off, and none before Messenger loads', async () => {
+      const { router, chat, genesys } = setup({ throttleMs: 0, pageView: true });
+      await router.navigateByUrl('/');
+      await router.navigateByUrl('/before-load');
+      await flush();
+      expect(genesys.commands).toEqual([]);
+      await chat.startChat(CUSTOMER);
+      await router.navigateByUrl('/after-load');
+      await flush();
+      await flush();
+      expect(views(genesys)).toEqual([]);
+    });
+
+    it('is off by default', async () => {
+      const { router, chat, genesys } = setup();
+      genesys.journeyEventsEnabled = true;
+      await chat.startChat(CUSTOMER);
+      await router.navigateByUrl('/a');
+      await router.navigateByUrl('/b');
+      await flush();
+      expect(views(genesys)).toEqual([]);
+      expect(genesys.commands.some((c) => c.name === 'GenesysJS.configuration')).toBe(false);
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { DestroyRef, inject, provideEnvironmentInitializer } from '@angular/core';
+import { DOCUMENT, DestroyRef, inject, provideEnvironmentInitializer } from '@angular/core';
 import { NavigationEnd, Router } from '@angular/router';
 import { type GenesysChatFeature, GenesysChatService } from 'ngx-genesys-chat';
 import { routePath } from './route-path';
@@ -9,6 +9,14 @@ export interface RouterContextOptions {
   readonly key?: string;
   /** At most one update per this many milliseconds; the last route of a burst wins. Default 1000. */
   readonly throttleMs?: number;
+  /**
+   * Also record each later navigation as a journey page view (`Journey.pageview` with the page's
+   * title and its location without query or fragment), where the deployment has journey events
+   * on and Messenger is loaded. The first navigation is not sent: set the deployment's page-view
+   * tracking to *Once*, so Messenger records the page load and this the route changes, and no
+   * navigation counts twice. Default false.
+   */
+  readonly pageView?: boolean;
 }
 
 /**
@@ -33,6 +41,8 @@ export function withRouterContext(options: RouterContextOptions = {}): GenesysCh
       provideEnvironmentInitializer(() => {
         const chat = inject(GenesysChatService);
         const router = inject(Router);
+        const document = inject(DOCUMENT);
+        let navigations = 0;
         let timer: ReturnType<typeof setTimeout> | null = null;
         let latest: string | null = null;
         let lastSent = -Infinity;
@@ -44,6 +54,11 @@ export function withRouterContext(options: RouterContextOptions = {}): GenesysCh
         const subscription = router.events.subscribe((event) => {
           if (!(event instanceof NavigationEnd)) return;
           latest = routePath(event.urlAfterRedirects);
+          // The page load itself is the deployment's to record (pageview tracking Once).
+          if (options.pageView && ++navigations > 1) {
+            const origin = document.defaultView?.location.origin ?? '';
+            chat.ɵpageView({ pageTitle: document.title, pageLocation: `${origin}${latest}` });
+          }
           if (timer !== null) return; // the pending update takes the latest route
           const wait = lastSent + throttleMs - Date.now();
           if (wait <= 0) send();

@@ -6,6 +6,7 @@ export interface FakeCommandState {
   attributes: Record<string, string>;
   readonly headless: boolean;
   readonly conversationClearEnabled: boolean | undefined;
+  readonly journeyEventsEnabled: boolean;
   conversationsCleared: number;
   identifiersPurged: number;
   launcherVisible: boolean;
@@ -63,7 +64,12 @@ export function fakeCommandHandlers(
     messenger: {
       apps: { conversations: { conversationClear: { enabled: fake.conversationClearEnabled } } },
     },
+    journeyEvents: { enabled: fake.journeyEventsEnabled },
   }));
+  handlers.set('Journey.pageview', () => {
+    if (!fake.journeyEventsEnabled) throw 'Journey events are not enabled';
+    return {};
+  });
   handlers.set('MessagingService.clearConversation', () => {
     if (fake.conversationClearEnabled === false) throw 'Conversation clear is not enabled';
     fake.conversationsCleared++;

@@ -33,7 +33,13 @@ export class FakeGenesys {
    * `undefined` for a configuration that does not say.
    */
   conversationClearEnabled: boolean | undefined = true;
+  /**
+   * The deployment's `journeyEvents.enabled`, as `GenesysJS.configuration` reports it; when false
+   * (the default), `Journey.pageview` is refused. The page views sent are in `commands`.
+   */
+  journeyEventsEnabled = false;
   /** How many times `MessagingService.clearConversation` ended a conversation. */
+
   conversationsCleared = 0;
   /** How many times `Identifiers.purgeAll` ran. */
   identifiersPurged = 0;

@@ -39,6 +39,8 @@ export interface ChatEngine {
   hideLauncher?(): Promise<void>;
   /** Page context beside the customer's attributes (`withRouterContext()`); never loads Messenger. */
   setContext?(attributes: GenesysAttributes): void;
+  /** `Journey.pageview` where the deployment has journey events on; nothing before Messenger loads. */
+  recordPageView?(view: { pageTitle: string; pageLocation: string }): Promise<void>;
 }
 
 /** What an engine needs from the service that owns the status. */

@@ -12,6 +12,7 @@ import { GenesysScriptLoader } from '../messenger/genesys-script-loader';
 import { GENESYS_LOADER } from '../messenger/genesys-loader';
 import { AttributeSync } from './attribute-sync';
 import { ContextAttributes } from './context-attributes';
+import { JourneyPageViews, type PageView } from './journey-pageview';
 import type { ChatEngine, ChatEngineHost } from './chat-engine';
 import { recordCspViolations, type CspViolation } from './csp-violations';
 import { checkedCustomer, checkedMerge, startKey } from './chat-input';
@@ -58,6 +59,7 @@ export class GenesysChatEngine implements ChatEngine {
   private readonly identity: IdentityStore | null;
   private readonly sync: AttributeSync;
   private readonly context: ContextAttributes;
+  private pageViews: JourneyPageViews | null = null;
   /** A route that arrived during a start or a load is written once it settles. */
   private readonly flushContext = () => this.context.flush();
   private panel: PanelState | null = null;
@@ -186,6 +188,11 @@ export class GenesysChatEngine implements ChatEngine {
 
   setContext(attributes: GenesysAttributes): void {
     this.context.set(attributes);
+  }
+
+  async recordPageView(view: PageView): Promise<void> {
+    if (!this.readiness.loaded) return;
+    await (this.pageViews ??= new JourneyPageViews(this.channel.command)).record(view);
   }
 
   async clearIdentity(options?: ClearIdentityOptions): Promise<void> {

@@ -225,6 +225,14 @@ export class GenesysChatService {
     return this.telemetry ? this.telemetry.track(operation, call) : call;
   }
 
+  /**
+   * @internal A page view for `withRouterContext({ pageView: true })`: sent only if Messenger is
+   * loaded and the deployment has journey events on; never loads Messenger, never rejects.
+   */
+  ɵpageView(view: { pageTitle: string; pageLocation: string }): void {
+    this.engine.ifLoaded((engine) => void engine.recordPageView?.(view).catch(() => undefined));
+  }
+
   /** @internal Starts the configured load strategy; called once by `provideGenesysChat`. */
   scheduleConfiguredLoad(): void {
     if (!this.isBrowser) return;
