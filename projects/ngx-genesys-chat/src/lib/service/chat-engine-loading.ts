@@ -13,6 +13,8 @@ import { ɵGENESYS_CHAT_ENGINE, ɵGENESYS_CHAT_PENDING_TASKS } from '../config/g
 import type { ChatEngine, ChatEngineHost } from './chat-engine';
 import type { ChatServiceState } from './chat-service-state';
 import type { GenesysChatEvent } from './genesys-chat-types';
+import { ɵGENESYS_CHAT_TELEMETRY } from '../telemetry/telemetry-token';
+import type { GenesysChatOperation } from '../telemetry/telemetry-types';
 
 /** A driver without Messenger's panel (withMessagingWidget) cannot open, close or show a launcher. */
 export function noPanel(call: string) {
@@ -31,6 +33,8 @@ export class ChatEngineLoading {
   private readonly injector = inject(EnvironmentInjector);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
   private readonly pendingTasks = inject(ɵGENESYS_CHAT_PENDING_TASKS) ? inject(PendingTasks) : null;
+  /** Only with `withChatTelemetry()`; without it no telemetry code is in the app. */
+  private readonly telemetry = inject(ɵGENESYS_CHAT_TELEMETRY, { optional: true });
   private engineLoad: Promise<ChatEngine> | null = null;
 
   constructor(private readonly state: ChatServiceState) {}
@@ -55,9 +59,13 @@ export class ChatEngineLoading {
     this.engineLoad?.then(run, () => undefined);
   }
 
-  /** Runs `run` on the engine, as one pending task. */
-  withEngine<T>(run: (engine: ChatEngine) => Promise<T>): Promise<T> {
-    return this.track(async () => run(await this.engine()));
+  /** Runs `run` on the engine, as one pending task; an `operation` is reported to the telemetry. */
+  withEngine<T>(
+    run: (engine: ChatEngine) => Promise<T>,
+    operation?: GenesysChatOperation,
+  ): Promise<T> {
+    const call = this.track(async () => run(await this.engine()));
+    return operation && this.telemetry ? this.telemetry.track(operation, call) : call;
   }
 
   engine(): Promise<ChatEngine> {

@@ -14,8 +14,6 @@ import type {
   StartChatResult,
 } from './genesys-chat-types';
 import { scheduleLoad } from './load-strategy';
-import { ɵGENESYS_CHAT_TELEMETRY } from '../telemetry/telemetry-token';
-import type { GenesysChatOperation } from '../telemetry/telemetry-types';
 
 const STRATEGIES: readonly GenesysLoadStrategy[] = ['eager', 'idle', 'interaction', 'manual'];
 
@@ -38,8 +36,6 @@ export class GenesysChatService {
   /** The engine's lazy import, the stream composition, and pending-task tracking. */
   private readonly engine = new ChatEngineLoading(this.state);
   private cancelSchedule: () => void = () => undefined;
-  /** Only with `withChatTelemetry()`; without it no telemetry code is in the app. */
-  private readonly telemetry = inject(ɵGENESYS_CHAT_TELEMETRY, { optional: true });
 
   /** Current status, for templates: `'idle' | 'loading' | 'ready' | 'starting' | 'open' | 'failed'`. */
   readonly status = this.state.status.asReadonly();
@@ -85,10 +81,7 @@ export class GenesysChatService {
 
   /** Starts loading Messenger (or joins the load under way) and resolves when it is ready. After a failure, retries. */
   async load(): Promise<void> {
-    return this.track(
-      'load',
-      this.engine.withEngine((engine) => engine.load()),
-    );
+    return this.engine.withEngine((engine) => engine.load(), 'load');
   }
 
   /**
@@ -103,10 +96,7 @@ export class GenesysChatService {
     customer: CrmCustomer | string,
     options?: StartChatOptions,
   ): Promise<StartChatResult> {
-    return this.track(
-      'startChat',
-      this.engine.withEngine((engine) => engine.startChat(customer, options)),
-    );
+    return this.engine.withEngine((engine) => engine.startChat(customer, options), 'startChat');
   }
 
   /**
@@ -117,13 +107,10 @@ export class GenesysChatService {
    * `clearIdentity()`. Headless: starts the conversation (`MessagingService.startConversation`).
    */
   async open(): Promise<void> {
-    return this.track(
-      'open',
-      this.engine.withEngine(async (engine) => {
-        if (!engine.openPanel) throw noPanel('open()');
-        return engine.openPanel();
-      }),
-    );
+    return this.engine.withEngine(async (engine) => {
+      if (!engine.openPanel) throw noPanel('open()');
+      return engine.openPanel();
+    }, 'open');
   }
 
   /** Closes Messenger's panel (`Messenger.close`). Resolves at once when Messenger is not loaded. */
@@ -161,10 +148,7 @@ export class GenesysChatService {
    * keys are set by `identify()` / `startChat()` only. They reach Genesys with the next message.
    */
   async setAttributes(attributes: GenesysAttributes): Promise<void> {
-    return this.track(
-      'setAttributes',
-      this.engine.withEngine((engine) => engine.setAttributes(attributes)),
-    );
+    return this.engine.withEngine((engine) => engine.setAttributes(attributes), 'setAttributes');
   }
 
   /**
@@ -173,10 +157,7 @@ export class GenesysChatService {
    * Does not load Messenger by itself; resolves at once while Messenger's Database is not ready.
    */
   async identify(customer: CrmCustomer | string): Promise<void> {
-    return this.track(
-      'identify',
-      this.engine.withEngine((engine) => engine.identify(customer)),
-    );
+    return this.engine.withEngine((engine) => engine.identify(customer), 'identify');
   }
 
   /**
@@ -196,10 +177,7 @@ export class GenesysChatService {
    * for a full reset (Messenger keeps state in memory and under Genesys' origin).
    */
   async clearIdentity(options?: ClearIdentityOptions): Promise<void> {
-    return this.track(
-      'clearIdentity',
-      this.engine.withEngine((engine) => engine.clearIdentity(options)),
-    );
+    return this.engine.withEngine((engine) => engine.clearIdentity(options), 'clearIdentity');
   }
 
   /**
@@ -219,10 +197,6 @@ export class GenesysChatService {
   ɵsetContext(attributes: GenesysAttributes): void {
     this.state.context = attributes;
     this.engine.ifLoaded((engine) => engine.setContext?.(attributes));
-  }
-
-  private track<T>(operation: GenesysChatOperation, call: Promise<T>): Promise<T> {
-    return this.telemetry ? this.telemetry.track(operation, call) : call;
   }
 
   /**
