@@ -1,16 +1,30 @@
 import { Injectable, inject } from '@angular/core';
 import { EMULATOR_URL } from '../demo-settings';
 
+/** What the emulator verified from the sign-in (emulator-only `verifiedIdentity`; docs/genesys-api.md). */
+export interface VerifiedIdentity {
+  readonly subject: string;
+  readonly externalId: string | null;
+  readonly claimMismatch: boolean;
+}
+
 export interface ConversationView {
   readonly id: string;
+  /** What the browser claimed. */
   readonly attributes: Readonly<Record<string, string>>;
   readonly queueName: string | null;
+  /**
+   * Null for an anonymous conversation. Real Genesys gives the flow `Message.IsAuthenticated` and
+   * `senderAddressInfo` instead of this field.
+   */
+  readonly verified: VerifiedIdentity | null;
 }
 
 interface Participant {
   purpose: string;
   attributes?: Record<string, string>;
   queueName?: string;
+  verifiedIdentity?: VerifiedIdentity;
 }
 
 /**
@@ -38,6 +52,7 @@ export class ConversationsApi {
       id: conversation.id,
       attributes: customer?.attributes ?? {},
       queueName: acd?.queueName ?? null,
+      verified: customer?.verifiedIdentity ?? null,
     };
   }
 

@@ -3,7 +3,7 @@ import { GenesysChatService } from 'ngx-genesys-chat';
 import { filter, map } from 'rxjs';
 import { DEMO_SIGN_IN } from '../auth/demo-auth';
 import { ForgeButton } from './forge-button';
-import { type VerifiedView, VerifiedConversation } from './verified-conversation';
+import { type ConversationView, ConversationsApi } from '../received/conversations-api';
 
 interface InboundMessage {
   id?: string;
@@ -37,11 +37,11 @@ interface InboundMessage {
             </tr>
             <tr>
               <th>Claimed <code>crmCustomerId</code></th>
-              <td data-testid="claimed-crm-id">{{ v.claimed['crmCustomerId'] ?? '(none)' }}</td>
+              <td data-testid="claimed-crm-id">{{ v.attributes['crmCustomerId'] || '(none)' }}</td>
             </tr>
             <tr>
               <th>Claimed <code>customerTier</code></th>
-              <td data-testid="claimed-tier">{{ v.claimed['customerTier'] ?? '(none)' }}</td>
+              <td data-testid="claimed-tier">{{ v.attributes['customerTier'] || '(none)' }}</td>
             </tr>
             <tr>
               <th>Routed to</th>
@@ -68,8 +68,8 @@ interface InboundMessage {
 })
 export class VerifiedIdentityPanel {
   protected readonly enabled = inject(DEMO_SIGN_IN, { optional: true }) !== null;
-  private readonly api = inject(VerifiedConversation);
-  protected readonly view = signal<VerifiedView | null>(null);
+  private readonly api = inject(ConversationsApi);
+  protected readonly view = signal<ConversationView | null>(null);
   protected readonly error = signal<string | null>(null);
 
   constructor() {
@@ -93,7 +93,7 @@ export class VerifiedIdentityPanel {
 
   private async load(messageId: string): Promise<void> {
     try {
-      this.view.set(await this.api.ofMessage(messageId));
+      this.view.set(await this.api.conversationOfMessage(messageId));
       this.error.set(null);
     } catch (e) {
       this.error.set(e instanceof Error ? e.message : String(e));
