@@ -47,14 +47,6 @@ async function agentDisconnects(demo, conversationId) {
   assert.equal(r.status, 200, 'agent disconnect accepted');
 }
 
-async function assertClean(demo) {
-  const { csp, unhandled } = await demo.pageReports();
-  assert.deepEqual(demo.problems.pageErrors, [], 'page errors');
-  assert.deepEqual(demo.problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(unhandled, [], 'unhandled rejections');
-  assert.deepEqual(csp, [], 'CSP violations');
-}
-
 const readOnlyDeployment = {
   deployments: [
     {
@@ -84,7 +76,7 @@ test('Send (the default): an agent disconnect reaches events$ as conversationDis
     await bubble(demo, 'One more question').waitFor();
     const states = demo.emulator.conversations().map((c) => c.state);
     assert.deepEqual(states, ['disconnected', 'connected'], 'a new conversation after Send');
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -131,7 +123,7 @@ test('ReadOnly: the disconnect is read-only in events$, a send is refused by the
     });
     await logLine(demo, 'restored').waitFor();
     await logLine(demo, 'readOnly').waitFor();
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -160,7 +152,7 @@ test('a routing rule with action "disconnect" ends the conversation with the sam
     const [conversation] = demo.emulator.conversations();
     assert.equal(conversation.queueName, 'Closed', 'routed before it was ended');
     assert.equal(conversation.state, 'disconnected');
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -208,7 +200,7 @@ test('ReadOnly, then resetConversation: events$ gets conversationReset and the n
         ['connected', ['A new question']],
       ],
     );
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -223,7 +215,7 @@ test('clearConversation on a live conversation: events$ gets conversationCleared
     assert.equal(await command(demo, 'MessagingService.clearConversation'), 'ok');
     await logLine(demo, 'conversationCleared').waitFor();
     assert.equal(demo.emulator.conversations()[0].state, 'disconnected');
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: the real emulator, the built demo, Debian's Chromium.
 // Nothing inside the page is mocked: the demo loads the emulator's bootstrap over HTTP and talks
 // to it over the Guest API WebSocket.
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -97,6 +98,25 @@ export async function openDemo(browser, { csp = false, query = {}, emulatorOptio
     /** CSP violations and unhandled rejections seen by the page. */
     pageReports: () => page.evaluate(() => ({ csp: window.__csp, unhandled: window.__unhandled })),
     chatButton: (crmId) => page.locator(`tr[data-customer="${crmId}"] button`),
+    /** No page error, console error, unhandled rejection or CSP violation so far. */
+    async assertClean() {
+      const { csp, unhandled } = await this.pageReports();
+      assert.deepEqual(problems.pageErrors, [], 'page errors');
+      assert.deepEqual(problems.consoleErrors, [], 'console errors');
+      assert.deepEqual(unhandled, [], 'unhandled rejections');
+      assert.deepEqual(csp, [], 'CSP violations');
+    },
+    /** Types `text` into the Messenger panel and waits until the emulator has received it. */
+    async say(text) {
+      const input = page.getByRole('textbox', { name: 'Type a message' });
+      await input.fill(text);
+      await input.press('Enter');
+      const end = Date.now() + 10_000;
+      while (!emulator.conversations().some((c) => c.messages.some((m) => m.text === text))) {
+        if (Date.now() > end) throw new Error(`the emulator never received "${text}"`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     outcome: (crmId) => page.locator(`tr[data-customer="${crmId}"] + tr.outcome`),
     async close() {
       await context.close();

@@ -18,11 +18,7 @@ const panel = (demo) => demo.page.locator('#genesys-emulator-messenger');
 const launcher = (demo) => demo.page.getByRole('button', { name: 'Open Messenger' });
 
 async function assertClean(demo) {
-  const { csp, unhandled } = await demo.pageReports();
-  assert.deepEqual(demo.problems.pageErrors, [], 'page errors');
-  assert.deepEqual(demo.problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(unhandled, [], 'unhandled rejections');
-  assert.deepEqual(csp, [], 'CSP violations');
+  await demo.assertClean();
   assert.equal(await demo.page.getByTestId('help-error').count(), 0, 'no error shown');
 }
 
@@ -51,13 +47,7 @@ test('open() without a customer: the panel opens, isOpen follows it, and the con
     await panel(demo).waitFor({ state: 'visible' });
     await demo.page.getByTestId('is-open').filter({ hasText: 'Panel: open' }).waitFor();
 
-    const input = demo.page.getByRole('textbox', { name: 'Type a message' });
-    await input.fill('Where is your returns page?');
-    await input.press('Enter');
-    await demo.page.waitForFunction(() =>
-      document.querySelector('#genesys-emulator-messenger [role="log"] > div'),
-    );
-    await waitFor(() => demo.emulator.conversations().length === 1);
+    await demo.say('Where is your returns page?');
     const [conversation] = demo.emulator.conversations();
     const { customer, acd } = await readConversation(demo.emulator, conversation.id);
     assert.equal(customer.attributes.crmCustomerId, undefined, 'no CRM id on an anonymous chat');
@@ -72,14 +62,6 @@ test('open() without a customer: the panel opens, isOpen follows it, and the con
     await demo.close();
   }
 });
-
-async function waitFor(condition, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const withLauncher = (launcherVisibility) => ({
   query: { load: 'eager' },
@@ -101,7 +83,7 @@ test('"our button only" (launcher Off): Messenger shows no launcher, even after 
 
     await demo.chatButton(PREMIUM).click();
     await demo.outcome(PREMIUM).filter({ hasText: 'Chat open' }).waitFor({ timeout: 10_000 });
-    await say(demo, 'Hello from our own button');
+    await demo.say('Hello from our own button');
     const [conversation] = demo.emulator.conversations();
     const { customer } = await readConversation(demo.emulator, conversation.id);
     assert.equal(customer.attributes.crmCustomerId, PREMIUM);
@@ -117,7 +99,7 @@ test("why the recipe matters (launcher On): Genesys' own launcher starts a chat 
     await launcher(demo).waitFor({ state: 'visible' });
     await launcher(demo).click();
     await panel(demo).waitFor({ state: 'visible' });
-    await say(demo, 'Hello from the launcher');
+    await demo.say('Hello from the launcher');
     const [conversation] = demo.emulator.conversations();
     const { customer, acd } = await readConversation(demo.emulator, conversation.id);
     assert.equal(customer.attributes.crmCustomerId, undefined);
@@ -127,10 +109,3 @@ test("why the recipe matters (launcher On): Genesys' own launcher starts a chat 
     await demo.close();
   }
 });
-
-async function say(demo, text) {
-  const input = demo.page.getByRole('textbox', { name: 'Type a message' });
-  await input.fill(text);
-  await input.press('Enter');
-  await waitFor(() => demo.emulator.conversations()[0]?.messages.some((m) => m.text === text));
-}

@@ -12,17 +12,6 @@ before(async () => {
 });
 after(() => browser?.close());
 
-async function say(demo, text) {
-  const input = demo.page.getByRole('textbox', { name: 'Type a message' });
-  await input.fill(text);
-  await input.press('Enter');
-  const end = Date.now() + 10_000;
-  while (!demo.emulator.conversations()[0]?.messages.some((m) => m.text === text)) {
-    if (Date.now() > end) throw new Error('message not received');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 test('a navigation before Messenger loads fetches nothing; the route (without its query) rides with the chat, and telemetry reports ready and open without values', async () => {
   const demo = await openDemo(browser);
   const telemetry = [];
@@ -42,7 +31,7 @@ test('a navigation before Messenger loads fetches nothing; the route (without it
 
     await demo.chatButton(PREMIUM).click();
     await demo.outcome(PREMIUM).filter({ hasText: 'Chat open' }).waitFor({ timeout: 10_000 });
-    await say(demo, 'Where do I send my return?');
+    await demo.say('Where do I send my return?');
     const [conversation] = demo.emulator.conversations();
     const { customer, acd } = await readConversation(demo.emulator, conversation.id);
     assert.equal(customer.attributes.pageRoute, '/help/returns');
@@ -57,8 +46,7 @@ test('a navigation before Messenger loads fetches nothing; the route (without it
     assert.equal(opened?.operation, 'startChat');
     assert.ok(opened.ms > 0 && opened.ms < 10_000);
     assert.ok(!JSON.stringify(telemetry).includes(PREMIUM), 'no customer id in telemetry');
-    assert.deepEqual(demo.problems.pageErrors, []);
-    assert.deepEqual(demo.problems.consoleErrors, []);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -77,7 +65,7 @@ test('after the chat is open, a navigation updates the conversation’s pageRout
       null,
       { timeout: 5000 },
     );
-    await say(demo, 'And my refund?');
+    await demo.say('And my refund?');
     const [conversation] = demo.emulator.conversations();
     const { customer } = await readConversation(demo.emulator, conversation.id);
     assert.equal(customer.attributes.pageRoute, '/help/returns');
@@ -117,8 +105,7 @@ test('pageView: on a deployment with journey events on, a later navigation is on
         await new Promise((resolve) => setTimeout(resolve, 500));
         assert.equal(await pageViews(demo), 0);
       }
-      assert.deepEqual(demo.problems.pageErrors, []);
-      assert.deepEqual(demo.problems.consoleErrors, []);
+      await demo.assertClean();
     } finally {
       await demo.close();
     }

@@ -128,14 +128,6 @@ async function bSeesNothingOfA(demo, aConversation) {
   );
 }
 
-async function assertClean(demo) {
-  const { csp, unhandled } = await demo.pageReports();
-  assert.deepEqual(demo.problems.pageErrors, [], 'page errors');
-  assert.deepEqual(demo.problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(unhandled, [], 'unhandled rejections');
-  assert.deepEqual(csp, [], 'CSP violations');
-}
-
 test('same tab: A chats and logs out (endConversation); B logs in, opens Messenger and sees nothing of A', async () => {
   const demo = await openDemo(browser);
   try {
@@ -155,7 +147,7 @@ test('same tab: A chats and logs out (endConversation); B logs in, opens Messeng
     assert.deepEqual(await keysOf(demo), [], 'no token, transcript or Messenger key is left');
 
     await bSeesNothingOfA(demo, aConversation);
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -175,7 +167,7 @@ test("across reloads: A chats, reload restores A's transcript; A logs out, reloa
     await logOut(demo, { endConversation: true });
     await reload(demo);
     await bSeesNothingOfA(demo, aConversation);
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -194,7 +186,7 @@ test("negative control, same tab: after plain clearIdentity() B sees A's transcr
     assert.equal(conversations.length, 1, "B's message went into A's conversation");
     assert.equal(conversations[0].id, aConversation.id);
     assert.equal(conversations[0].state, 'connected');
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -213,7 +205,7 @@ test("negative control, reload: after plain clearIdentity() and a reload, B gets
       [A_SAYS, AGENT_TO_A],
       "A's transcript is restored for B",
     );
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -241,7 +233,7 @@ test('restore after a reload: the panel shows the latest 25 messages, and Messag
     const expected = Array.from({ length: 25 }, (_, i) => `agent line ${i + 2}`);
     assert.deepEqual(await transcript(demo), expected);
     assert.deepEqual(await demo.page.evaluate(() => window.__restored), [expected]);
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -266,7 +258,7 @@ test('Conversations.opened / Conversations.closed follow the panel', async () =>
       'Conversations.closed',
       'Conversations.opened',
     ]);
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -290,7 +282,7 @@ test('unread badge: agent replies while the panel is closed count, opening reset
     await demo.page.getByRole('button', { name: 'Close Messenger' }).click();
     await agentSends(demo, conversation.id, 'One more thing');
     await badge.filter({ hasText: '1 unread' }).waitFor();
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -332,7 +324,7 @@ test("deployment without conversation clear: logout reports notAllowed, A's conv
       pageRoute: '/',
     });
     // The library's development-mode warning names the setting; the demo is a production build.
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }
@@ -348,7 +340,7 @@ test('logout before Messenger loads on this page: A chats, reload, logs out at o
     await logOut(demo, { endConversation: true, outcome: 'cleared' });
     await reload(demo);
     await bSeesNothingOfA(demo, aConversation);
-    await assertClean(demo);
+    await demo.assertClean();
   } finally {
     await demo.close();
   }

@@ -170,6 +170,8 @@ export function loadEmulatorConfig(path: string): Omit<EmulatorOptions, 'port' |
       throw new Error(
         `${path}: deployment ${d.id}: "launcherVisibility" must be On, Off or OnDemand`,
       );
+    if (d.journeyEvents !== undefined && typeof d.journeyEvents !== 'boolean')
+      throw new Error(`${path}: deployment ${d.id}: "journeyEvents" must be true or false`);
   }
   for (const rule of parsed.routing?.rules ?? [])
     if (rule.action !== undefined && rule.action !== 'disconnect')

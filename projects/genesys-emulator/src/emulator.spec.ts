@@ -592,6 +592,12 @@ describe('emulator.config.json: conversation settings and routing actions', () =
         visibility: 'OnDemand',
       },
     );
+    expect(load({ deployments: [{ id: ACTIVE, journeyEvents: 'yes' }] })).toThrow(
+      /"journeyEvents" must be true or false/,
+    );
+    expect(
+      deploymentConfig({ id: ACTIVE, journeyEvents: true }, 'http://127.0.0.1:1').journeyEvents,
+    ).toEqual({ enabled: true });
     expect(load({ deployments: [{ id: ACTIVE, launcherVisibility: 'Hidden' }] })).toThrow(
       /"launcherVisibility" must be On, Off or OnDemand/,
     );
