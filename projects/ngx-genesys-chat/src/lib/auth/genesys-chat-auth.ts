@@ -2,7 +2,6 @@ import {
   DOCUMENT,
   DestroyRef,
   Injectable,
-  InjectionToken,
   NgZone,
   PLATFORM_ID,
   inject,
@@ -22,7 +21,6 @@ import { authCodeUnavailable, authFailed } from './auth-errors';
 import {
   type AuthBinding,
   type AuthProviderRegistration,
-  type AuthProviderSettings,
   type AuthSignal,
   authProviderRegistration,
 } from './auth-provider-registration';
@@ -32,11 +30,7 @@ import { withDeadline } from './deadline';
 import type { GenesysPlugin } from './genesys-plugin';
 import { joinConversation } from './unconfirmed-auth-names';
 import { enterZone } from '../service/zone-entry';
-
-/** @internal The page settings `withAuthenticatedMessaging()` was given. */
-export const ɵGENESYS_AUTH_SETTINGS = new InjectionToken<AuthProviderSettings>(
-  'ɵGENESYS_AUTH_SETTINGS',
-);
+import { ɵGENESYS_AUTH_SETTINGS } from './auth-settings';
 
 /**
  * Authenticated messaging for the app: its state as a signal, its events as an Observable,

@@ -2,7 +2,8 @@ import { InjectionToken, inject, provideEnvironmentInitializer } from '@angular/
 import type { GenesysChatFeature } from '../config/genesys-chat-feature';
 import { invalidConfig } from '../errors/invalid-config';
 import { GENESYS_AUTH_CODE_SOURCE, type GenesysAuthCodeSourceRef } from './auth-code-source';
-import { GenesysChatAuth, ɵGENESYS_AUTH_SETTINGS } from './genesys-chat-auth';
+import { ɵGENESYS_AUTH_SETTINGS } from './auth-settings';
+import { GenesysChatAuth } from './genesys-chat-auth';
 
 /** Options of {@link withAuthenticatedMessaging}. */
 export interface AuthenticatedMessagingOptions {

@@ -44,3 +44,26 @@ export async function logOut(host: LogoutHost, cleared: Promise<void>): Promise<
   host.emit(event);
   if (failure !== null) throw failure;
 }
+
+/** `LogoutHost`, with Messenger's load state read after the load that logout may need. */
+export interface ClearAtLogoutHost extends Omit<LogoutHost, 'loaded'> {
+  loaded(): boolean;
+  load(): Promise<void>;
+}
+
+/**
+ * After D = {} was written: a conversation restored from an earlier page load can only be ended
+ * by a loaded Messenger (its token may live under Genesys' own origin, out of the page's reach),
+ * so this loads it first. A load that fails (blocked, timed out) still leaves the page's own part
+ * of the reset to do.
+ */
+export async function endConversationAtLogout(
+  host: ClearAtLogoutHost,
+  cleared: Promise<void>,
+): Promise<void> {
+  // Observed at once: a clear superseded or failed during that load must not go unhandled;
+  // logOut still hands its outcome to the caller.
+  cleared.catch(() => undefined);
+  if (!host.loaded()) await host.load().catch(() => undefined);
+  return logOut({ ...host, loaded: host.loaded() }, cleared);
+}

@@ -1,25 +1,22 @@
 import { DOCUMENT, DestroyRef, NgZone, PLATFORM_ID, inject } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
 import { Subject, type Observable } from 'rxjs';
-import { diagnose } from '../diagnostics/diagnose';
 import type { GenesysDiagnosis } from '../diagnostics/genesys-diagnosis';
 import { GENESYS_CHAT_CONFIG, type ResolvedGenesysChatConfig } from '../config/genesys-chat-config';
 import type { CrmCustomer, GenesysAttributes } from '../attributes/crm-customer';
 import type { CustomAttributes } from '../attributes/build-attributes';
-import { notBrowser } from '../errors/not-browser';
-import type { GenesysChatError } from '../errors/genesys-chat-error';
 import { GenesysScriptLoader } from '../messenger/genesys-script-loader';
 import { GENESYS_LOADER } from '../messenger/genesys-loader';
 import { AttributeSync } from './attribute-sync';
 import { ContextAttributes } from './context-attributes';
-import { JourneyPageViews, type PageView } from './journey-pageview';
+import type { PageView } from './journey-pageview';
+import { EngineUiCommands } from './engine-ui-commands';
 import type { ChatEngine, ChatEngineHost } from './chat-engine';
-import { recordCspViolations, type CspViolation } from './csp-violations';
 import { checkedCustomer, checkedMerge, startKey } from './chat-input';
 import { ConfigCache } from './config-cache';
-import { debugLog, warnLoadFailure } from './engine-dev-log';
+import { EngineDiagnostics } from './engine-diagnostics';
 import { EngineStatus } from './engine-status';
-import { logOut } from './engine-logout';
+import { endConversationAtLogout } from './engine-logout';
 import { wirePanel } from './engine-panel-wiring';
 import { eventStream, readyStream } from './engine-streams';
 import { IdentityStore } from './identity-store';
@@ -27,7 +24,6 @@ import { MessengerChannel } from './messenger-channel';
 import { messengerWrite, openMessenger } from './messenger-commands';
 import type { PanelState } from './panel-state';
 import { Readiness } from './readiness';
-import { setLauncherVisible } from './unconfirmed-messenger-names';
 import type {
   ClearIdentityOptions,
   GenesysChatEvent,
@@ -36,9 +32,9 @@ import type {
 } from './genesys-chat-types';
 
 /**
- * The Messenger driver behind `GenesysChatService` (documented there). It composes the seams:
- * `Readiness` (load attempt and ready events), `AttributeSync` (the ordering model for custom
- * attributes), the event table, and the commands. Lives in its own chunk, imported on first use.
+ * The Messenger driver behind `GenesysChatService` (documented there), in its own chunk loaded on
+ * first use. It composes the seams: `Readiness`, `AttributeSync` (the ordering model), the event
+ * table (`engine-streams`), `EngineStatus`, `EngineUiCommands` and `EngineDiagnostics`.
  */
 export class GenesysChatEngine implements ChatEngine {
   private readonly configs = new ConfigCache(inject(GENESYS_CHAT_CONFIG, { optional: true }));
@@ -48,7 +44,12 @@ export class GenesysChatEngine implements ChatEngine {
   /** Undone when the app is destroyed; entries remove themselves when they end earlier. */
   private readonly teardowns = new Set<() => void>();
   private readonly aborter = new AbortController();
-  private readonly cspViolations: CspViolation[] = [];
+  private readonly diagnostics = new EngineDiagnostics({
+    document: this.document,
+    isBrowser: this.isBrowser,
+    configs: this.configs,
+    readiness: () => this.readiness,
+  });
   /** Events the library itself raises (not Genesys'), merged into `events$`. */
   private readonly ownEvents = new Subject<GenesysChatEvent>();
   private readonly status = new EngineStatus(
@@ -59,7 +60,6 @@ export class GenesysChatEngine implements ChatEngine {
   private readonly identity: IdentityStore | null;
   private readonly sync: AttributeSync;
   private readonly context: ContextAttributes;
-  private pageViews: JourneyPageViews | null = null;
   /** A route that arrived during a start or a load is written once it settles. */
   private readonly flushContext = () => this.context.flush();
   private panel: PanelState | null = null;
@@ -81,7 +81,13 @@ export class GenesysChatEngine implements ChatEngine {
     onDestroy: (teardown) => this.register(teardown),
     loading: () => this.status.set('loading'),
     ready: () => (this.status.ready(), this.context.flush()),
-    failed: (error) => this.loadFailed(error),
+    failed: (error) => (this.status.set('failed'), this.diagnostics.loadFailed(error)),
+  });
+  private readonly ui = new EngineUiCommands({
+    command: this.channel.command,
+    loaded: () => this.readiness.loaded,
+    load: () => this.load(),
+    openChanged: (open) => this.status.openChanged(open),
   });
 
   readonly ready$: Observable<void> = readyStream(this.zone, () => this.readiness.current());
@@ -115,9 +121,7 @@ export class GenesysChatEngine implements ChatEngine {
     });
     if (!this.isBrowser) return;
     this.context.set(host.context?.() ?? {});
-    this.teardowns.add(
-      this.zone.runOutsideAngular(() => recordCspViolations(this.document, this.cspViolations)),
-    );
+    this.teardowns.add(this.diagnostics.recordCsp(this.zone));
     this.teardowns.add(this.channel.listen('Database.ready', () => this.sync.markWritable()));
     this.panel = wirePanel({
       zone: this.zone,
@@ -156,21 +160,16 @@ export class GenesysChatEngine implements ChatEngine {
     return this.status.track(opened, this.readiness.loaded);
   }
 
-  async closePanel(): Promise<void> {
-    // Nothing is open on a page that has not loaded Messenger.
-    if (!this.readiness.loaded) return;
-    await this.channel.command('Messenger.close', {});
-    this.status.openChanged(false);
+  closePanel(): Promise<void> {
+    return this.ui.closePanel();
   }
 
-  async showLauncher(): Promise<void> {
-    await this.load();
-    await setLauncherVisible(this.channel.command, true);
+  showLauncher(): Promise<void> {
+    return this.ui.setLauncher(true);
   }
 
-  async hideLauncher(): Promise<void> {
-    await this.load();
-    await setLauncherVisible(this.channel.command, false);
+  hideLauncher(): Promise<void> {
+    return this.ui.setLauncher(false);
   }
 
   async setAttributes(attributes: GenesysAttributes): Promise<void> {
@@ -178,8 +177,7 @@ export class GenesysChatEngine implements ChatEngine {
   }
 
   async identify(customer: CrmCustomer | string): Promise<void> {
-    const config = this.configs.get();
-    const attributes = checkedCustomer(customer, undefined, config);
+    const attributes = checkedCustomer(customer, undefined, this.configs.get());
     this.identity?.save(attributes);
     const identified = this.sync.identify(this.context.under(attributes));
     identified.then(this.flushContext, this.flushContext);
@@ -190,9 +188,8 @@ export class GenesysChatEngine implements ChatEngine {
     this.context.set(attributes);
   }
 
-  async recordPageView(view: PageView): Promise<void> {
-    if (!this.readiness.loaded) return;
-    await (this.pageViews ??= new JourneyPageViews(this.channel.command)).record(view);
+  recordPageView(view: PageView): Promise<void> {
+    return this.ui.recordPageView(view);
   }
 
   async clearIdentity(options?: ClearIdentityOptions): Promise<void> {
@@ -201,42 +198,27 @@ export class GenesysChatEngine implements ChatEngine {
     const cleared = this.sync.clear();
     const config = this.configs.orNull();
     if (!options?.endConversation || !config || !this.isBrowser) return cleared;
-    // A conversation restored from an earlier page load can only be ended by a loaded Messenger:
-    // its token may live under Genesys' own origin, out of the page's reach. A load that fails
-    // (blocked, timed out) still leaves the page's own part of the reset to do.
-    // Observed at once: a clear superseded or failed during that load must not go unhandled;
-    // logOut still hands its outcome to the caller.
-    cleared.catch(() => undefined);
-    if (!this.readiness.loaded) await this.load().catch(() => undefined);
-    return logOut(
+    return endConversationAtLogout(
       {
         zone: this.zone,
         command: this.channel.command,
         listen: this.channel.listen,
         timeoutMs: config.commandTimeoutMs,
         signal: this.aborter.signal,
-        loaded: this.readiness.loaded,
+        loaded: () => this.readiness.loaded,
+        load: () => this.load(),
         window: this.document.defaultView,
         deploymentId: config.deploymentId,
         resetPanel: () => this.panel?.reset(),
-        debugLog: (text) => this.debugLog(text),
+        debugLog: (text) => this.diagnostics.log(text),
         emit: (event) => this.ownEvents.next(event),
       },
       cleared,
     );
   }
 
-  async diagnose(): Promise<GenesysDiagnosis> {
-    const win = this.document.defaultView as (Window & typeof globalThis) | null;
-    if (!this.isBrowser || !win) throw notBrowser();
-    const config = this.configs.orNull();
-    return diagnose({
-      config: this.configs.result(),
-      scriptState: this.readiness.scriptState,
-      cspViolations: this.cspViolations,
-      ready: config ? this.readiness.missing(config.mode).length === 0 : false,
-      fetch: win.fetch.bind(win),
-    });
+  diagnose(): Promise<GenesysDiagnosis> {
+    return this.diagnostics.diagnose();
   }
 
   /** Opens for a start once Messenger holds `snapshot`; the ordering model calls it. */
@@ -247,18 +229,8 @@ export class GenesysChatEngine implements ChatEngine {
   ): Promise<StartChatResult> {
     await openMessenger(this.channel.command, config.mode, message);
     this.status.opened();
-    this.debugLog(`chat started with attributes ${Object.keys(snapshot).join(', ')}`);
+    this.diagnostics.log(`chat started with attributes ${Object.keys(snapshot).join(', ')}`);
     return { attributes: snapshot, mode: config.mode };
-  }
-
-  private loadFailed(error: GenesysChatError): void {
-    this.status.set('failed');
-    this.debugLog(`load failed: ${error.code}`);
-    warnLoadFailure(this.document.defaultView, () => this.diagnose());
-  }
-
-  private debugLog(text: string): void {
-    debugLog(this.configs.orNull()?.debug, text);
   }
 
   /** Registers a teardown for app destruction; returns its removal, for entries that end earlier. */
