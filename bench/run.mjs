@@ -88,7 +88,7 @@ const emulator = await startEmulator({
   rateLimitPerSecond: 100_000,
 });
 const servers = {};
-for (const app of ['baseline', 'library', 'lab'])
+for (const app of ['baseline', 'library', 'floor', 'lab'])
   servers[app] = await serveDemo({ port: 0, root: join(root, 'dist/bench', app, 'browser') });
 servers.demo = await serveDemo({ port: 0, root: join(root, 'dist/demo/browser') });
 const browser = await launchBrowser(['--js-flags=--expose-gc']);
@@ -98,7 +98,11 @@ const ctx = {
   emulatorUrl: emulator.url,
   demoUrl: servers.demo.url,
   labUrl: servers.lab.url,
-  appUrls: { baseline: servers.baseline.url, library: servers.library.url },
+  appUrls: {
+    baseline: servers.baseline.url,
+    library: servers.library.url,
+    floor: servers.floor.url,
+  },
 };
 
 try {

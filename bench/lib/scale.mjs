@@ -23,16 +23,18 @@ export async function scale(browser, { labUrl, emulatorUrl, quick }) {
   await render('directive', 1);
   const subscriptionsWithOne = await page.evaluate(() => window.genesysEmulator.subscriptions);
   // Warm both templates once, so the first measured round does not pay for compiling them.
-  for (const kind of ['directive', 'bare', 'plain']) {
+  for (const kind of ['directive', 'surface', 'bare', 'plain']) {
     await render(kind, n);
     await render('plain', 0);
   }
 
-  // 'bare' is the floor: a one-input directive of the lab's own, what any directive costs.
-  const times = { directive: [], bare: [], plain: [] };
-  const heapPerButton = { directive: [], bare: [], plain: [] };
+  // Two floors of the lab's own: 'bare', a one-input directive (what any directive costs), and
+  // 'surface', the inputs and outputs issue 10 requires with no behaviour (what that API costs).
+  const kinds = ['directive', 'surface', 'bare', 'plain'];
+  const times = Object.fromEntries(kinds.map((k) => [k, []]));
+  const heapPerButton = Object.fromEntries(kinds.map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
-    for (const kind of r % 2 ? ['plain', 'bare', 'directive'] : ['directive', 'bare', 'plain']) {
+    for (const kind of r % 2 ? [...kinds].reverse() : kinds) {
       await render('plain', 0);
       const empty = await heap();
       times[kind].push(await render(kind, n));
@@ -54,6 +56,8 @@ export async function scale(browser, { labUrl, emulatorUrl, quick }) {
   const heapRatio = median(heapPerButton.directive) / median(heapPerButton.plain);
   const bareRatio = median(times.bare.map((d, i) => d / times.plain[i]));
   const bareHeapRatio = median(heapPerButton.bare) / median(heapPerButton.plain);
+  const surfaceRatio = median(times.surface.map((d, i) => d / times.plain[i]));
+  const surfaceHeapRatio = median(heapPerButton.surface) / median(heapPerButton.plain);
   const top = allocations
     .slice(0, 6)
     .map((a) => `${a.kind} x${round(a.perInstance, 1)} ${round(a.bytesPerInstance, 0)} B`)
@@ -85,6 +89,14 @@ export async function scale(browser, { labUrl, emulatorUrl, quick }) {
       target: 'reported',
       met: null,
       details: { times: times.bare, heapPerButton: heapPerButton.bare },
+    },
+    {
+      name: `scale: the required surface, issue 10's inputs and outputs with no behaviour / plain buttons (render, heap)`,
+      figure: `${round(surfaceRatio, 3)} / ${round(surfaceHeapRatio, 3)}`,
+      unit: `(${round(median(times.surface), 1)} ms; ${round(median(heapPerButton.surface), 0)} B/button)`,
+      target: 'reported',
+      met: null,
+      details: { times: times.surface, heapPerButton: heapPerButton.surface },
     },
     {
       name: `scale: Genesys subscriptions with 1 and with ${n} directives`,

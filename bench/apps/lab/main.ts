@@ -5,10 +5,13 @@ import {
   ChangeDetectionStrategy,
   Component,
   Directive,
+  ElementRef,
   Injector,
   Input,
   afterNextRender,
   inject,
+  input,
+  output,
   signal,
 } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
@@ -19,7 +22,7 @@ import {
 } from 'ngx-genesys-chat';
 
 type GenesysFn = (...args: unknown[]) => void;
-type Kind = 'directive' | 'bare' | 'plain';
+type Kind = 'directive' | 'surface' | 'bare' | 'plain';
 const noop = () => undefined;
 const customer = { id: 'CRM-12345-XYZ', tier: 'premium' };
 const attributes = { source: 'web-portal' };
@@ -41,6 +44,25 @@ class BareDirective {
   @Input() labBare = '';
 }
 
+/**
+ * The second floor: the public surface issue 10 item 3 requires of `[genesysStartChat]` and
+ * nothing else (`input.required` and two aliased `input`s, two `output()`s, the service and the
+ * host injected), with no behaviour. What it costs beyond a plain button is what Angular charges
+ * for that API; no implementation of it can cost less.
+ */
+@Directive({ selector: '[labSurface]' })
+class SurfaceDirective {
+  readonly customer = input.required<string>({ alias: 'labSurface' });
+  readonly attributes = input<Record<string, string> | undefined>(undefined, {
+    alias: 'labSurfaceAttributes',
+  });
+  readonly message = input<string | undefined>(undefined, { alias: 'labSurfaceMessage' });
+  readonly chatStarted = output<unknown>();
+  readonly chatError = output<unknown>();
+  protected readonly chat = inject(GenesysChatService);
+  protected readonly host: HTMLElement = inject(ElementRef).nativeElement;
+}
+
 /** The control for the leak benchmark: the same row without the directive. */
 @Component({
   selector: 'lab-plain-row',
@@ -57,7 +79,7 @@ class PlainLab {}
 
 @Component({
   selector: 'app-root',
-  imports: [GenesysStartChatDirective, BareDirective, ChatRow, PlainRow],
+  imports: [GenesysStartChatDirective, SurfaceDirective, BareDirective, ChatRow, PlainRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p id="status">{{ chat.status() }}</p>
@@ -79,6 +101,8 @@ class PlainLab {}
       @for (i of items(); track i) {
         @if (kind() === 'directive') {
           <button type="button" [genesysStartChat]="'CRM-' + i">Chat {{ i }}</button>
+        } @else if (kind() === 'surface') {
+          <button type="button" [labSurface]="'CRM-' + i">Chat {{ i }}</button>
         } @else if (kind() === 'bare') {
           <button type="button" [labBare]="'CRM-' + i">Chat {{ i }}</button>
         } @else {
