@@ -5,20 +5,23 @@
  * subset, draws a minimal Messenger panel (messenger-ui.ts) with DOM APIs only, and talks to the emulator over the
  * Guest API WebSocket. Custom attributes travel only with the customer's next message, in
  * message.channel.metadata.customAttributes, as on the real platform. Restore on reload, clear and
- * purge live in conversation-lifecycle.ts.
+ * purge live in conversation-lifecycle.ts; the Messenger, Launcher and MessagingService commands in
+ * messenger-commands.ts; sent texts and received frames in text-messages.ts; page events in
+ * page-events.ts.
  */
 import { createAuthMessenger } from './auth-messenger';
 import { createPluginHost } from './auth-plugin-host';
 import { type RestoreState, createLifecycle } from './conversation-lifecycle';
 import { clone } from './database-helpers';
 import { type DatabaseFaults, createDatabasePlugin } from './database-plugin';
-import { type Frame, createGuestConnection } from './guest-connection';
+import { createGuestConnection } from './guest-connection';
+import { createMessengerCommands } from './messenger-commands';
 import { type MessengerUi, buildMessengerUi } from './messenger-ui';
+import { type Callback, createPageEvents } from './page-events';
+import { createTextMessages } from './text-messages';
 import { createVisitorStore } from './visitor-store';
 
 (() => {
-  type Callback = (value?: unknown) => void;
-  type Envelope = { event: string; data: unknown };
   interface GenesysFn {
     (
       type: string,
@@ -46,7 +49,7 @@ import { createVisitorStore } from './visitor-store';
   const base = new URL(scriptSrc).origin;
   const debug = !!config.debug;
 
-  const subscribers = new Map<string, Callback[]>();
+  const { publish, subscribe } = createPageEvents();
   /**
    * For tests and benchmarks: every command received (with its performance.now() time), the
    * subscription count, and whether this load's restore is done (`restore`).
@@ -58,10 +61,9 @@ import { createVisitorStore } from './visitor-store';
     pageViews: [] as Record<string, unknown>[],
   };
   Object.defineProperty(window, 'genesysEmulator', { value: record, configurable: true });
-  const published = new Map<string, Envelope>();
   let headless = false;
   let conversationActive = false;
-  let panelOpen = false;
+  const setActive = (active: boolean) => (conversationActive = active);
   /** The deployment's config.json as fetched; `GenesysJS.configuration` answers with it. */
   let deploymentConfig: unknown = null;
   let resolveMessaging: () => void = () => undefined;
@@ -91,7 +93,7 @@ import { createVisitorStore } from './visitor-store';
       publish(event, data);
       if (event === 'MessagingService.reconnected') lifecycle.restoredAgain();
     },
-    onFrame: (frame, waited) => onFrame(frame, waited),
+    onFrame: (frame, waited) => texts.onFrame(frame, waited),
     auth,
   });
   const lifecycle = createLifecycle({
@@ -101,7 +103,7 @@ import { createVisitorStore } from './visitor-store';
     sendFrame,
     publish: (event, data) => publish(event, data),
     ui: () => ui,
-    setActive: (active) => (conversationActive = active),
+    setActive,
     report: (state) => (record.restore = state),
   });
 
@@ -109,113 +111,46 @@ import { createVisitorStore } from './visitor-store';
     if (debug) console.debug('[genesys-emulator]', ...args);
   };
 
-  function publish(event: string, data: unknown = {}): void {
-    const envelope: Envelope = { event, data };
-    if (event.endsWith('.ready')) published.set(event, envelope);
-    for (const cb of subscribers.get(event) ?? []) {
-      try {
-        cb(envelope);
-      } catch (error) {
-        console.error('[genesys-emulator] subscriber failed', error);
-      }
-    }
-  }
-
   const databasePlugin = createDatabasePlugin({
     publish: (event, data) => publish(event, data),
     faults: () => faults(),
+  });
+  const texts = createTextMessages({
+    connect,
+    request,
+    setActive,
+    attributes: databasePlugin,
+    publish: (event, data) => publish(event, data),
+    ui: () => ui,
+    lifecycleFrame: (frame) => lifecycle.onFrame(frame),
   });
 
   const commands: Record<string, (payload: Record<string, unknown>) => Promise<unknown>> = {
     ...databasePlugin.commands,
     ...auth.commands,
-    'Messenger.open': async () => {
-      await messagingReady;
-      if (headless) throw 'Messenger user interface must be enabled to use Messenger.open';
-      if ((await faults()).messengerOpenRejected) throw 'Messenger.open rejected (emulator fault)';
-      ui?.show();
-      publish('Messenger.opened');
-      panel(true);
-      return {};
-    },
-    'Messenger.close': async () => {
-      await messagingReady;
-      ui?.hide();
-      publish('Messenger.closed');
-      panel(false);
-      return {};
-    },
-    // Page views are only recorded (window.genesysEmulator.commands); no journey is emulated.
-    'Journey.pageview': async (payload) => {
-      const journey = (deploymentConfig as { journeyEvents?: { enabled?: boolean } } | null)
-        ?.journeyEvents;
-      if (!journey?.enabled) throw 'Journey events are not enabled on this deployment';
-      record.pageViews.push({ ...payload });
-      return {};
-    },
-    'Launcher.show': async () => {
-      // What Genesys does with Launcher.show under visibility Off is UNCONFIRMED; the stand-in keeps
-      // the launcher hidden, which is what the "our button only" recipe relies on.
-      if (launcherVisibility !== 'Off') ui?.launcher(true);
-      publish('Launcher.visible');
-      return {};
-    },
-    'Launcher.hide': async () => {
-      ui?.launcher(false);
-      publish('Launcher.hidden');
-      return {};
-    },
-    'MessagingService.startConversation': async () => {
-      await messagingReady;
-      if (conversationActive) throw 'There is already an active conversation';
-      await connect();
-      conversationActive = true;
-      return {};
-    },
-    'MessagingService.sendMessage': async (p) => {
-      await messagingReady;
-      const text = typeof p['message'] === 'string' ? p['message'] : '';
-      if (!text.trim()) throw 'Message cannot be empty';
-      return sendText(text);
-    },
-    'MessagingService.clearConversation': async () => {
-      await messagingReady;
-      await lifecycle.clearConversation();
-      return {};
-    },
-    // Secondary-only name (T, S): see conversation-lifecycle.ts resetConversation.
-    'MessagingService.resetConversation': async () => {
-      await messagingReady;
-      await lifecycle.resetConversation();
-      return {};
-    },
-    // Confirmed (reference §2: IBM, DC-hl). Genesys answers with a trimmed config; the emulator
-    // gives the whole config.json, which holds every field the trimmed one could.
-    'GenesysJS.configuration': async () => {
-      await messagingReady;
-      return clone(deploymentConfig);
-    },
-    'Identifiers.purgeAll': async () => {
-      lifecycle.purgeAll();
-      return {};
-    },
+    ...createMessengerCommands({
+      messagingReady,
+      headless: () => headless,
+      deploymentConfig: () => deploymentConfig,
+      launcherVisibility: () => launcherVisibility,
+      conversationActive: () => conversationActive,
+      setActive,
+      ui: () => ui,
+      publish: (event, data) => publish(event, data),
+      faults: () => faults(),
+      connect,
+      sendText: (text) => texts.sendText(text),
+      lifecycle,
+      pageViews: record.pageViews,
+    }),
   };
-
-  /** `Conversations.opened` / `.closed` (reference §2, DC-conv) when the panel's state changes. */
-  function panel(open: boolean): void {
-    if (open === panelOpen) return;
-    panelOpen = open;
-    publish(open ? 'Conversations.opened' : 'Conversations.closed');
-  }
 
   const genesys: GenesysFn = (type, name, payload, onResolve, onReject) => {
     if (type === 'subscribe') {
       const cb = payload as Callback;
       if (typeof cb !== 'function') return;
       record.subscriptions++;
-      subscribers.set(name, [...(subscribers.get(name) ?? []), cb]);
-      const replay = published.get(name);
-      if (replay) cb(replay);
+      subscribe(name, cb);
       return;
     }
     if (type === 'registerPlugin') return plugins.register(name, payload);
@@ -279,7 +214,7 @@ import { createVisitorStore } from './visitor-store';
       ui = buildMessengerUi({
         open: () => genesys('command', 'Messenger.open', {}),
         close: () => genesys('command', 'Messenger.close', {}),
-        send: (text) => void sendText(text).catch(() => undefined),
+        send: (text) => void texts.sendText(text).catch(() => undefined),
       });
       launcherVisibility = deployment.messenger?.launcherButton?.visibility ?? 'On';
       if (launcherVisibility === 'On') ui.launcher(true);
@@ -300,44 +235,6 @@ import { createVisitorStore } from './visitor-store';
       return r.ok ? ((await r.json()) as Faults) : {};
     } catch {
       return {};
-    }
-  }
-
-  async function sendText(text: string): Promise<unknown> {
-    await connect();
-    conversationActive = true;
-    const message: Record<string, unknown> = { type: 'Text', text };
-    const sending = databasePlugin.pendingAttributes();
-    if (sending && Object.keys(sending).length > 0)
-      message['channel'] = { metadata: { customAttributes: sending } };
-    publish('MessagingService.sendingMessage', { text });
-    try {
-      const frame = await request(message, 'StructuredMessage');
-      // Like Genesys' own clients: attributes count as sent once the server echoed the message.
-      if (sending) databasePlugin.attributesSent();
-      return frame.body;
-    } catch (error) {
-      const err = error as { code?: number; body?: unknown };
-      publish('MessagingService.error', { error: { code: err.code, body: err.body } });
-      ui?.note(`Not sent (${err.code ?? 'error'})`);
-      throw error;
-    }
-  }
-
-  function onFrame(frame: Frame, waited: boolean): void {
-    if (lifecycle.onFrame(frame)) return;
-    if (frame.class === 'StructuredMessage' && frame.type === 'message') {
-      const body = frame.body as { text?: string; direction?: string; type?: string };
-      publish('MessagingService.messagesReceived', {
-        messages: [{ ...(frame.body as object), tracingId: frame.tracingId }],
-      });
-      if (body.type === 'Text' && typeof body.text === 'string')
-        ui?.add(body.direction === 'Outbound' ? 'Outbound' : 'Inbound', body.text);
-    } else if (
-      !waited &&
-      (frame.class === 'string' || frame.class === 'TooManyRequestsErrorMessage')
-    ) {
-      publish('MessagingService.error', { error: { code: frame.code, body: frame.body } });
     }
   }
 })();
