@@ -15,6 +15,7 @@ const shared = {
     '^ngx-genesys-chat/testing/harness$': '<rootDir>/testing/harness/src/public-api.ts',
     '^ngx-genesys-chat/messaging-widget$': '<rootDir>/messaging-widget/src/public-api.ts',
     '^ngx-genesys-chat/router$': '<rootDir>/router/src/public-api.ts',
+    '^ngx-genesys-chat/regions$': '<rootDir>/regions/src/public-api.ts',
   },
 };
 

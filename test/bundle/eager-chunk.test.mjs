@@ -4,15 +4,19 @@
 // entry's file ends up in every app's initial chunk. Checked on the built package (npm run build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const fesm = resolve(import.meta.dirname, '../../dist/ngx-genesys-chat/fesm2022');
 
-/** Library source modules in the files an entry imports statically (import() is not followed). */
+/**
+ * Library source modules in the files an entry imports statically (import() is not followed);
+ * `sources.entries` holds the other entry points (`ngx-genesys-chat/...`) those files import.
+ */
 function eagerSources(entryFile) {
   const seen = new Set();
   const sources = new Set();
+  const entries = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
@@ -27,9 +31,13 @@ function eagerSources(entryFile) {
     ))
       visit(m[1]);
     for (const m of code.matchAll(/(?:^|[;\s])import\s*['"]\.\/([^'"]+)['"]/g)) visit(m[1]);
+    for (const m of code.matchAll(
+      /(?:^|[;\s])(?:import|export)\s[^'"]*?from\s*['"](ngx-genesys-chat\/[^'"]+)['"]/g,
+    ))
+      entries.add(m[1]);
   };
   visit(entryFile);
-  return sources;
+  return Object.assign(sources, { entries, files: seen });
 }
 
 // Modules only the lazily loaded engine (or engine kit) needs.
@@ -58,6 +66,21 @@ for (const entry of ['ngx-genesys-chat.mjs', 'ngx-genesys-chat-messaging-widget.
     );
   });
 }
+
+test('ngx-genesys-chat.mjs: statically imports no region table (ngx-genesys-chat/regions is lazy)', () => {
+  const { entries, files } = eagerSources('ngx-genesys-chat.mjs');
+  assert.ok(!entries.has('ngx-genesys-chat/regions'), [...entries].join(', '));
+  // A lazy chunk of the primary does import it: the check above is about where, not whether.
+  const lazy = readdirSync(fesm).filter(
+    (f) => f.startsWith('ngx-genesys-chat-') && f.endsWith('.mjs') && !files.has(f),
+  );
+  assert.ok(
+    lazy.some((f) =>
+      readFileSync(join(fesm, f), 'utf8').includes("from 'ngx-genesys-chat/regions'"),
+    ),
+    `no lazy chunk imports the region table: ${lazy.join(', ')}`,
+  );
+});
 
 test('the check sees the eager modules it should (so an empty result means something)', () => {
   const sources = eagerSources('ngx-genesys-chat.mjs');

@@ -21,6 +21,7 @@ export async function buildServerBundle(outfile = resolve(root, 'out-tsc/ssr/mai
     alias: {
       'ngx-genesys-chat': resolve(root, 'dist/ngx-genesys-chat/fesm2022/ngx-genesys-chat.mjs'),
       'ngx-genesys-chat/router': resolve(root, 'dist/ngx-genesys-chat/fesm2022/ngx-genesys-chat-router.mjs'),
+      'ngx-genesys-chat/regions': resolve(root, 'dist/ngx-genesys-chat/fesm2022/ngx-genesys-chat-regions.mjs'),
     },
     logLevel: 'warning',
   });

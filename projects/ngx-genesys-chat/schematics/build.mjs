@@ -1,6 +1,6 @@
 // Builds the ng-add schematic into dist/ngx-genesys-chat/schematics (run by build:lib after
 // ng build, which wipes dist/ngx-genesys-chat). esbuild bundles index.cts with the library's own
-// region table (src/lib/regions/regions.ts) into one CommonJS file, which a "type": "module"
+// region table (regions/src/regions.ts) into one CommonJS file, which a "type": "module"
 // package needs; schema.json gets its region enums and prompt from that same table.
 // Type-checking is `tsc -p projects/ngx-genesys-chat/tsconfig.schematics.json` (no emit).
 import { build } from 'esbuild';
@@ -32,4 +32,4 @@ schema.properties.region.enum = regions;
 schema.properties.region['x-prompt'].items = items;
 schema.properties.environment.enum = environments;
 writeFileSync(join(out, 'ng-add/schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
-console.log(`ng-add schematic: ${out} (${regions.length} regions from src/lib/regions/regions.ts)`);
+console.log(`ng-add schematic: ${out} (${regions.length} regions from regions/src/regions.ts)`);

@@ -39,12 +39,12 @@ export type {
 } from './lib/attributes/crm-customer';
 export type { CustomAttributes } from './lib/attributes/build-attributes';
 export { MAX_CUSTOM_ATTRIBUTE_BYTES } from './lib/attributes/limits';
-export {
-  GENESYS_REGIONS,
-  type GenesysEnvironment,
-  type GenesysRegion,
-  type GenesysRegionInfo,
-} from './lib/regions/regions';
+// The region table itself is in ngx-genesys-chat/regions; its types are here for the config.
+export type {
+  GenesysEnvironment,
+  GenesysRegion,
+  GenesysRegionInfo,
+} from 'ngx-genesys-chat/regions';
 export { TRUSTED_TYPES_POLICY_NAME } from './lib/messenger/trusted-types-policy-name';
 export {
   withAuthenticatedMessaging,

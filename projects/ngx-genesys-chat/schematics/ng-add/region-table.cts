@@ -1,7 +1,7 @@
-// The schematic's view of the library's one region table, src/lib/regions/regions.ts. The build
+// The schematic's view of the library's one region table, regions/src/regions.ts. The build
 // (schematics/build.mjs) bundles that file into index.cjs and fills schema.json's region lists from
 // it, so ng add cannot drift from the library: there is no second copy to keep equal.
-import { GENESYS_REGIONS } from '../../src/lib/regions/regions.js';
+import { GENESYS_REGIONS } from '../../regions/src/regions.js';
 
 /** One row of the library's table: AWS region, Messenger environment, public domain. */
 export type RegionRow = (typeof GENESYS_REGIONS)[number];

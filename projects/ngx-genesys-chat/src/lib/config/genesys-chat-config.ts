@@ -1,5 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import type { GenesysEnvironment, GenesysRegion } from '../regions/regions';
+import type { GenesysEnvironment, GenesysRegion } from 'ngx-genesys-chat/regions';
 
 /**
  * When the Messenger script is fetched.

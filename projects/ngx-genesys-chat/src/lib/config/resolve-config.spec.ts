@@ -70,6 +70,13 @@ describe('resolveGenesysChatConfig', () => {
     expect(error.message).toContain(key);
   });
 
+  it('points an unknown region to a table the user can import', async () => {
+    const error = failure({ deploymentId, region: 'mars-north-1' });
+    expect(error.message).toContain('GENESYS_REGIONS (ngx-genesys-chat/regions)');
+    const regions = await import('ngx-genesys-chat/regions');
+    expect(regions.GENESYS_REGIONS.map((r) => r.region)).toContain('eu-west-1');
+  });
+
   it('rejects a missing config', () => {
     expect(failure(undefined).code).toBe('INVALID_CONFIG');
   });

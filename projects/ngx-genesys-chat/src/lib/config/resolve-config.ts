@@ -1,5 +1,8 @@
 import { invalidConfig } from '../errors/errors';
-import { findGenesysRegion, messengerScriptUrl } from '../regions/regions';
+import {
+  ɵfindGenesysRegion as findGenesysRegion,
+  ɵmessengerScriptUrl as messengerScriptUrl,
+} from 'ngx-genesys-chat/regions';
 import { checkAllowedScriptHosts, checkScriptUrl } from '../regions/script-host';
 import { ATTRIBUTE_KEY_PATTERN, FORBIDDEN_ATTRIBUTE_KEYS } from '../attributes/attribute-rules';
 import { isPiiKey } from '../attributes/pii-guard';
@@ -44,7 +47,7 @@ export function resolveGenesysChatConfig(
     const key = raw.environment !== undefined ? 'environment' : 'region';
     throw invalidConfig(
       key,
-      'is not a Genesys Cloud region; see GENESYS_REGIONS for the canonical names.',
+      'is not a Genesys Cloud region; see GENESYS_REGIONS (ngx-genesys-chat/regions) for the canonical names.',
     );
   }
 

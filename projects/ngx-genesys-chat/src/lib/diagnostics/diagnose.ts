@@ -1,6 +1,6 @@
 import type { ResolvedGenesysChatConfig } from '../config/genesys-chat-config';
 import type { GenesysChatError } from '../errors/genesys-chat-error';
-import { findGenesysRegion } from '../regions/regions';
+import { ɵfindGenesysRegion as findGenesysRegion } from 'ngx-genesys-chat/regions';
 import { TRUSTED_TYPES_POLICY_NAME } from '../messenger/trusted-types-policy-name';
 import type { GenesysDiagnosis, GenesysDiagnosisFinding } from './genesys-diagnosis';
 

@@ -1,5 +1,5 @@
 import { invalidConfig } from '../errors/errors';
-import { GENESYS_REGIONS, type GenesysRegionInfo } from './regions';
+import { GENESYS_REGIONS, type GenesysRegionInfo } from 'ngx-genesys-chat/regions';
 
 /**
  * The library pins the script host itself: a CSP cannot, because the loader gives the script the
