@@ -48,7 +48,7 @@ async function tracedBootstrap(browser, url) {
  * or below it, missed when the whole interval is above it, and otherwise not decided by this run.
  */
 export async function bootstrapCost(browser, { appUrls, emulatorUrl, quick }) {
-  const pairs = quick ? 6 : 100;
+  const pairs = quick ? 6 : 200;
   const target = 1;
   const url = (app) => `${appUrls[app]}/?emulator=${encodeURIComponent(emulatorUrl)}`;
   const apps = ['baseline', 'library', 'floor'];
