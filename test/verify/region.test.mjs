@@ -1,4 +1,4 @@
-// --region: the host comes from the library's region table (projects/ngx-genesys-chat/src/lib/regions/regions.ts),
+// --region: the host comes from the library's region table (projects/ngx-genesys-chat/regions/src/regions.ts),
 // always over https; unknown names (and prototype keys) are usage errors that list the valid names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { argsFor, runCli } from './helpers.mjs';
 async function libraryRegions() {
   const file = resolve(
     import.meta.dirname,
-    '../../projects/ngx-genesys-chat/src/lib/regions/regions.ts',
+    '../../projects/ngx-genesys-chat/regions/src/regions.ts',
   );
   const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },

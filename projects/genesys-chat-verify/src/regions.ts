@@ -8,7 +8,7 @@ export interface ApiRegion {
 
 /**
  * The stable Genesys Cloud regions, from Genesys' own service-discovery package: the same source
- * as the library's table (projects/ngx-genesys-chat/src/lib/regions/regions.ts, whose unit test
+ * as the library's table (projects/ngx-genesys-chat/regions/src/regions.ts, whose unit test
  * compares the two), and test/verify/region.test.mjs checks the verifier against that table.
  * Not the Platform SDK's PureCloudRegionHosts: that map is keyed by plain object properties
  * (`__proto__` resolved to Object.prototype) and lists regions the library does not.
