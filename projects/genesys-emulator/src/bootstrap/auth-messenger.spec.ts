@@ -1,23 +1,10 @@
 import { createAuthMessenger } from './auth-messenger';
 import { type PluginCommandEvent, type StandInPlugin, createPluginHost } from './auth-plugin-host';
+import { installMemoryStorage } from '../testing/memory-storage';
 
 const DEPLOYMENT = '3f1c7d8e-2b4a-4c6d-9e8f-0a1b2c3d4e5f';
 const JWT = 'jwt-secret-1';
 const REFRESH = 'refresh-secret-1';
-
-/** Node 20 has no localStorage: a Map-backed one, fresh per test. */
-function installStorage(): Map<string, string> {
-  const map = new Map<string, string>();
-  Object.defineProperty(globalThis, 'localStorage', {
-    configurable: true,
-    value: {
-      getItem: (k: string) => map.get(k) ?? null,
-      setItem: (k: string, v: string) => void map.set(k, v),
-      removeItem: (k: string) => void map.delete(k),
-    },
-  });
-  return map;
-}
 
 type Reply = { status: number; body?: unknown };
 
@@ -81,7 +68,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the stand-in Auth plugin', () => {
   let storage: Map<string, string>;
-  beforeEach(() => (storage = installStorage()));
+  beforeEach(() => (storage = installMemoryStorage()));
   afterEach(() => jest.restoreAllMocks());
 
   it('signs in once AuthProvider is ready: getAuthCode, the exchange, tokens stored, Auth.authenticated', async () => {

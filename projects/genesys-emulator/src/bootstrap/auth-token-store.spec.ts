@@ -1,19 +1,9 @@
 import { createTokenStore } from './auth-token-store';
+import { installMemoryStorage } from '../testing/memory-storage';
 
 describe('the stand-in Auth plugin token store', () => {
   let map: Map<string, string>;
-  beforeEach(() => {
-    map = new Map();
-    // Node 20 has no localStorage.
-    Object.defineProperty(globalThis, 'localStorage', {
-      configurable: true,
-      value: {
-        getItem: (k: string) => map.get(k) ?? null,
-        setItem: (k: string, v: string) => void map.set(k, v),
-        removeItem: (k: string) => void map.delete(k),
-      },
-    });
-  });
+  beforeEach(() => (map = installMemoryStorage()));
 
   it('keeps one entry per deployment, and removes it', () => {
     const a = createTokenStore('a');

@@ -81,6 +81,28 @@ export class HeldCode {
 }
 
 /**
+ * `getAuthCode` for either adapter: the held answer, or a fresh sign-in for `'signIn'`, with the
+ * adapter's status kept in step (`failed` on a refusal, `codeGiven` once a code is handed out).
+ */
+export async function answerAuthCode(
+  held: HeldCode,
+  forceUpdate: boolean,
+  setStatus: (status: 'failed' | 'codeGiven') => void,
+  signIn: () => void,
+): Promise<GenesysAuthCode | null> {
+  let answer: GenesysAuthCode | null | 'signIn';
+  try {
+    answer = held.answer(forceUpdate);
+  } catch (error) {
+    setStatus('failed');
+    throw error;
+  }
+  if (answer === 'signIn') return untilRedirect(signIn);
+  if (answer) setStatus('codeGiven');
+  return answer;
+}
+
+/**
  * Starts a full-page redirect and returns a promise that settles only if the page did not leave
  * within `ms` (the library could not build the request: discovery unreachable, bad config).
  */

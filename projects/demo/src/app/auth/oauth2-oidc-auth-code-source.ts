@@ -9,7 +9,7 @@ import type {
   GenesysAuthCodeRequest,
   GenesysAuthCodeSource,
 } from 'ngx-genesys-chat';
-import { HeldCode, readCallback, untilRedirect } from './held-code';
+import { HeldCode, answerAuthCode, readCallback, untilRedirect } from './held-code';
 import type { AdapterStatus } from './oidc-client-auth-code-source';
 
 /** What the adapter needs: the library's AuthConfig (code flow) and where to go after the callback. */
@@ -62,16 +62,12 @@ export class OAuth2OidcAuthCodeSource implements GenesysAuthCodeSource {
   }
 
   async getAuthCode(request: GenesysAuthCodeRequest): Promise<GenesysAuthCode | null> {
-    let answer: GenesysAuthCode | null | 'signIn';
-    try {
-      answer = this.held.answer(request.forceUpdate);
-    } catch (error) {
-      this.statusSignal.set('failed');
-      throw error;
-    }
-    if (answer === 'signIn') return untilRedirect(() => this.signIn());
-    if (answer) this.statusSignal.set('codeGiven');
-    return answer;
+    return answerAuthCode(
+      this.held,
+      request.forceUpdate,
+      (status) => this.statusSignal.set(status),
+      () => this.signIn(),
+    );
   }
 
   /** Messenger's tokens are no longer valid: a fresh sign-in (the page leaves). */

@@ -11,7 +11,7 @@ import type {
   GenesysAuthCodeRequest,
   GenesysAuthCodeSource,
 } from 'ngx-genesys-chat';
-import { HeldCode, readCallback, untilRedirect } from './held-code';
+import { HeldCode, answerAuthCode, readCallback, untilRedirect } from './held-code';
 
 /** What the adapter needs beside the library's own `provideAuth({ config })`. */
 export interface OidcClientGenesysOptions {
@@ -72,16 +72,12 @@ export class OidcClientAuthCodeSource implements GenesysAuthCodeSource {
 
   async getAuthCode(request: GenesysAuthCodeRequest): Promise<GenesysAuthCode | null> {
     await this.captured;
-    let answer: GenesysAuthCode | null | 'signIn';
-    try {
-      answer = this.held.answer(request.forceUpdate);
-    } catch (error) {
-      this.statusSignal.set('failed');
-      throw error;
-    }
-    if (answer === 'signIn') return untilRedirect(() => this.signIn());
-    if (answer) this.statusSignal.set('codeGiven');
-    return answer;
+    return answerAuthCode(
+      this.held,
+      request.forceUpdate,
+      (status) => this.statusSignal.set(status),
+      () => this.signIn(),
+    );
   }
 
   /** Messenger's tokens are no longer valid: a fresh sign-in (the page leaves). */
